@@ -1,0 +1,1 @@
+"""Newsdesk: an open-source news publishing platform on Django and Wagtail."""

@@ -1,0 +1,65 @@
+"""Template helpers for responsive images and machine-readable dates."""
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+# Widths offered to the browser; the smallest is for phones on slow networks.
+RENDITION_WIDTHS = (360, 720, 1080)
+
+
+def rendition_widths(image_width: int, widths: tuple[int, ...] = RENDITION_WIDTHS) -> list[int]:
+    """Return the widths to render for an image, never upscaling and never listing one twice.
+
+    An image narrower than a step yields its own width once: srcset must not name two
+    candidates with the same width descriptor.
+    """
+    result: list[int] = []
+    for width in widths:
+        width = min(width, image_width)
+        if width not in result:
+            result.append(width)
+    return result
+
+
+@register.simple_tag
+def responsive_image(image, alt: str = "", sizes: str = "100vw", lazy: bool = True,
+                     css_class: str = ""):
+    """Render an ``<img>`` with a srcset of WebP renditions, width, height and alt text.
+
+    ``lazy=False`` is for the first photo on a page, which the browser should fetch at once.
+    """
+    if image is None:
+        return ""
+    widths = rendition_widths(image.width)
+    renditions = image.get_renditions(*(f"width-{w}|format-webp|webpquality-75" for w in widths))
+    ordered = list(renditions.values())
+    largest = ordered[-1]
+    srcset = format_html_join(", ", "{} {}w", ((r.url, r.width) for r in ordered))
+    loading = "lazy" if lazy else "eager"
+    priority = "" if lazy else ' fetchpriority="high"'
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
+        ' loading="{}" decoding="async"{}{}>',
+        largest.url,
+        srcset,
+        sizes,
+        largest.width,
+        largest.height,
+        alt,
+        loading,
+        format_html(priority) if priority else "",
+        format_html(' class="{}"', css_class) if css_class else "",
+    )
+
+
+@register.filter
+def iso(value: datetime | None) -> str:
+    """Format a datetime as ISO 8601 in the site's time zone, for ``<time datetime>``."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

@@ -1,0 +1,19 @@
+"""Authors are edited in the admin as snippets."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "role", "status"]
+    list_filter = ["status"]
+    search_fields = ["name"]
+
+
+register_snippet(AuthorViewSet)
