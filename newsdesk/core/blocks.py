@@ -1,7 +1,9 @@
 """StreamField blocks shared by content types: paragraph, quote, photo and embed."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -33,6 +35,20 @@ class PhotoBlock(blocks.StructBlock):
         icon = "image"
         label = _("Photo")
         template = "core/blocks/photo.html"
+
+    def clean(self, value):
+        # Wagtail lets drafts skip required fields; alt text is enforced even on drafts
+        # because a photo saved without it tends to be published without it.
+        value = super().clean(value)
+        if value.get("image") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Describe the photo: alt text is required for every image.")
+                    )
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

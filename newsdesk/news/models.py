@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -17,6 +19,8 @@ from wagtail.search import index
 from newsdesk.core.blocks import ArticleBodyBlock
 
 LISTING_PAGE_SIZE = 20
+# A republish sooner than this after first publication is a fix, not an update worth showing.
+UPDATE_THRESHOLD = timedelta(hours=1)
 
 
 class HomePage(Page):
@@ -124,9 +128,7 @@ class ArticlePage(Page):
         ),
         FieldPanel("lede"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")
-        ),
+        MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         FieldPanel("tags"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
@@ -157,6 +159,14 @@ class ArticlePage(Page):
         """The rubric the article is filed under (its parent page)."""
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    @property
+    def updated_at(self) -> datetime | None:
+        """When the article was republished, if well after its first publication."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first > UPDATE_THRESHOLD:
+            return last
+        return None
 
     @property
     def authors(self) -> list:

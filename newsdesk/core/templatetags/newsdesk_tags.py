@@ -27,8 +27,9 @@ def rendition_widths(image_width: int, widths: tuple[int, ...] = RENDITION_WIDTH
 
 
 @register.simple_tag
-def responsive_image(image, alt: str = "", sizes: str = "100vw", lazy: bool = True,
-                     css_class: str = ""):
+def responsive_image(
+    image, alt: str = "", sizes: str = "100vw", lazy: bool = True, css_class: str = ""
+):
     """Render an ``<img>`` with a srcset of WebP renditions, width, height and alt text.
 
     ``lazy=False`` is for the first photo on a page, which the browser should fetch at once.
@@ -40,20 +41,30 @@ def responsive_image(image, alt: str = "", sizes: str = "100vw", lazy: bool = Tr
     ordered = list(renditions.values())
     largest = ordered[-1]
     srcset = format_html_join(", ", "{} {}w", ((r.url, r.width) for r in ordered))
-    loading = "lazy" if lazy else "eager"
-    priority = "" if lazy else ' fetchpriority="high"'
+    extra = format_html(' class="{}"', css_class) if css_class else ""
+    if not lazy:
+        # The first photo on a page is fetched at once: it is the largest contentful paint.
+        return format_html(
+            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
+            ' fetchpriority="high" decoding="async"{}>',
+            largest.url,
+            srcset,
+            sizes,
+            largest.width,
+            largest.height,
+            alt,
+            extra,
+        )
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
-        ' loading="{}" decoding="async"{}{}>',
+        ' loading="lazy" decoding="async"{}>',
         largest.url,
         srcset,
         sizes,
         largest.width,
         largest.height,
         alt,
-        loading,
-        format_html(priority) if priority else "",
-        format_html(' class="{}"', css_class) if css_class else "",
+        extra,
     )
 
 

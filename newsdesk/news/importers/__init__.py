@@ -1,0 +1,1 @@
+"""Importers that turn pages from a newsroom's old site into Newsdesk content."""
