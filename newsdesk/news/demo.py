@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale
 
 from newsdesk.people.models import Author
 
@@ -138,6 +140,66 @@ def reference_article_ensure(*, home: HomePage, seed_path: Path) -> ArticlePage 
     )
 
 
+TRANSLATED_SECTION_TITLES = {
+    "kk": {
+        "Общество": "Қоғам",
+        "Культура": "Мәдениет",
+        "Город": "Қала",
+        "Политика": "Саясат",
+        "Экономика": "Экономика",
+        "Спорт": "Спорт",
+        "Технологии": "Технологиялар",
+    },
+    "en": {
+        "Общество": "Society",
+        "Культура": "Culture",
+        "Город": "City",
+        "Политика": "Politics",
+        "Экономика": "Economy",
+        "Спорт": "Sport",
+        "Технологии": "Technology",
+    },
+}
+
+
+def translations_ensure() -> int:
+    """Publish the Kazakh and English versions of the translated demo articles.
+
+    Wagtail copies the article with its section and home page into the other language's
+    tree, so ``/kk/`` and ``/en/`` get their own front pages. Returns how many were created.
+    """
+    created = 0
+    for slug, versions in demo_content.TRANSLATIONS.items():
+        original = ArticlePage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+        if original is None:
+            continue
+        for language, text in versions.items():
+            locale, _created = Locale.objects.get_or_create(language_code=language)
+            if original.has_translation(locale):
+                continue
+            translation = original.copy_for_translation(locale, copy_parents=True)
+            titles = TRANSLATED_SECTION_TITLES[language]
+            for ancestor in translation.get_ancestors().specific().filter(depth__gt=1):
+                # Wagtail copies the parents as aliases of the Russian pages; they become
+                # pages of their own so that they can carry translated titles.
+                if ancestor.alias_of_id:
+                    ConvertAliasPageAction(ancestor).execute(skip_permission_checks=True)
+                    ancestor = ancestor.specific_class.objects.get(pk=ancestor.pk)
+                if ancestor.title in titles:
+                    ancestor.title = titles[ancestor.title]
+                    ancestor.save_revision().publish()
+            translation.title = text["headline"]
+            translation.lede = text["lede"]
+            translation.body = [("paragraph", f"<p>{p}</p>") for _kind, p in text["body"]]
+            translation.save_revision().publish()
+            ArticlePage.objects.filter(pk=translation.pk).update(
+                first_published_at=original.first_published_at,
+                last_published_at=original.first_published_at,
+            )
+            created += 1
+    return created
+
+
 @transaction.atomic
 def demo_load(*, seed_path: Path) -> dict[str, int]:
     """Load the whole demo newsroom; return counts of what was created."""
@@ -146,6 +208,7 @@ def demo_load(*, seed_path: Path) -> dict[str, int]:
     authors = authors_ensure()
     created = demo_articles_ensure(home=home, authors=authors)
     reference = reference_article_ensure(home=home, seed_path=seed_path)
+    translations_ensure()
     logger.info("Demo content: %s new articles, reference article: %s", created, bool(reference))
     return {"articles_created": created, "reference": int(reference is not None)}
 

@@ -76,8 +76,11 @@ CYRILLIC_TO_LATIN = dict(
 def slug_from_title(title: str, max_length: int = 60) -> str:
     """Transliterate a Russian or Kazakh title into a short Latin URL slug."""
     latin = "".join(CYRILLIC_TO_LATIN.get(ch, ch) for ch in title.lower()).replace("_", "")
-    slug = slugify(latin)[:max_length].rstrip("-")
-    return re.sub(r"-{2,}", "-", slug) or "article"
+    slug = re.sub(r"-{2,}", "-", slugify(latin))
+    if len(slug) > max_length:
+        # Cut at a word boundary: half a word in a URL reads as a typo.
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    return slug.strip("-") or "article"
 
 
 def _author_for(name: str, status: str) -> Author:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Collection, Locale, Page
 
 from newsdesk.news.images import placeholder_image
 from newsdesk.news.models import ArticlePage, HomePage, SectionPage
@@ -15,8 +18,23 @@ from newsdesk.people.tests.factories import AuthorFactory
 SECTIONS = {"city": "Город", "sport": "Спорт"}
 
 
+def wagtail_roots_ensure() -> None:
+    """Recreate what Wagtail's migrations insert, after a transactional test's flush.
+
+    Flushing deletes the root page, the root collection and the default locale, and content types come back
+    with new ids, so the cached ones are dropped too.
+    """
+    ContentType.objects.clear_cache()
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 def site_tree_create() -> tuple[HomePage, dict[str, SectionPage]]:
     """A home page with two sections and the newsroom's groups and workflow."""
+    wagtail_roots_ensure()
     home = home_page_ensure()
     newsroom_groups_ensure(home=home)
     sections = {
