@@ -86,10 +86,15 @@ def slug_from_title(title: str, max_length: int = 60) -> str:
 def _author_for(name: str, status: str) -> Author:
     author = Author.objects.filter(name=name).first()
     if author is None:
+        # The old page showed an avatar; a drawn portrait keeps the author card complete
+        # until an editor uploads the real photo.
         author = Author.objects.create(
             name=name,
             slug=slug_from_title(name),
             status=Author.Status.FORMER if status == "former" else Author.Status.STAFF,
+            photo=placeholder_image(
+                title=f"Портрет: {name}", color="#6b7b8c", width=400, height=400
+            ),
         )
     return author
 

@@ -85,6 +85,7 @@ def test_reference_photos_keep_alt_text_caption_and_credit(client, reference):
 def test_reference_author_is_former_staff_and_keeps_the_byline(client, reference):
     author = reference.authors[0]
     assert author.name == "Ливио Манджиаторди"
+    assert author.photo is not None  # the card shows an avatar with the name as alt text
     assert author.status == Author.Status.FORMER
     author_page = client.get(author.get_absolute_url())
     assert author_page.status_code == 200
