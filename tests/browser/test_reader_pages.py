@@ -7,19 +7,12 @@ from django.urls import reverse
 from newsdesk.news.demo import reference_article_ensure
 from newsdesk.news.importers.plaintext import ImportedPhoto, parse_plaintext_page
 from newsdesk.news.tests.factories import article_make
+from newsdesk.news.tests.helpers import assert_in_order
 from newsdesk.news.tests.test_reference_article import expected_parts
 from tests.browser.axe import axe_violations
 
 pytestmark = pytest.mark.browser
 SEED = settings.NEWSDESK_SEED_PAGE
-
-
-def assert_in_order(text: str, parts: list[str]) -> None:
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"{part[:60]!r} missing after position {position}"
-        position = found + len(part)
 
 
 def normalise(text: str) -> str:

@@ -5,6 +5,7 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -41,29 +42,19 @@ def responsive_image(
     ordered = list(renditions.values())
     largest = ordered[-1]
     srcset = format_html_join(", ", "{} {}w", ((r.url, r.width) for r in ordered))
+    # The first photo on a page is fetched at once (it is the largest contentful paint);
+    # the others wait until they come near the viewport.
+    loading = mark_safe(' loading="lazy"' if lazy else ' fetchpriority="high"')  # noqa: S308
     extra = format_html(' class="{}"', css_class) if css_class else ""
-    if not lazy:
-        # The first photo on a page is fetched at once: it is the largest contentful paint.
-        return format_html(
-            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
-            ' fetchpriority="high" decoding="async"{}>',
-            largest.url,
-            srcset,
-            sizes,
-            largest.width,
-            largest.height,
-            alt,
-            extra,
-        )
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
-        ' loading="lazy" decoding="async"{}>',
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} decoding="async"{}>',
         largest.url,
         srcset,
         sizes,
         largest.width,
         largest.height,
         alt,
+        loading,
         extra,
     )
 

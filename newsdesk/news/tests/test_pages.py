@@ -6,19 +6,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from newsdesk.news.tests.factories import article_make
+from newsdesk.news.tests.helpers import assert_in_order
 from newsdesk.people.models import Author
 from newsdesk.people.tests.factories import AuthorFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_in_order(text: str, parts: list[str]) -> None:
-    """Assert that every part occurs in ``text``, each after the previous one."""
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"{part!r} not found after position {position}"
-        position = found + len(part)
 
 
 def test_home_shows_lead_story_latest_and_section_blocks(client, site_tree):

@@ -18,6 +18,7 @@ from newsdesk.news.importers.plaintext import (
     ImportedQuote,
     parse_plaintext_page,
 )
+from newsdesk.news.tests.helpers import assert_in_order
 from newsdesk.people.models import Author
 
 SEED = settings.NEWSDESK_SEED_PAGE
@@ -49,14 +50,6 @@ def visible_text(page_html: str) -> str:
     body = page_html.split("<body", 1)[1]
     text = re.sub(r"<[^>]+>", " ", body)
     return re.sub(r"[ \t\n]+", " ", html_lib.unescape(text))
-
-
-def assert_in_order(text: str, parts: list[str]) -> None:
-    position = 0
-    for part in parts:
-        found = text.find(part, position)
-        assert found >= 0, f"{part[:60]!r} missing after position {position}"
-        position = found + len(part)
 
 
 @pytest.fixture
