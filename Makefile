@@ -34,6 +34,7 @@ run: install data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(PY) manage.py migrate --noinput --verbosity 1
 	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py social_links_demo
 	PORT=$(PORT) $(RUN_ENV) scripts/serve.sh
 
 # Debian packages the tests need: Chromium for Playwright, Java for the Nu HTML checker.

@@ -27,6 +27,7 @@ if settings.NEWSDESK_SERVE_MEDIA:
 # A path without a language prefix is always Russian, so a page's HTML never depends on
 # the Accept-Language header and can be cached whole.
 urlpatterns += i18n_patterns(
+    path("", include("newsdesk.subscriptions.urls")),
     path("", include("newsdesk.news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "newsdesk.core",
     "newsdesk.people",
     "newsdesk.news",
+    "newsdesk.subscriptions",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -192,10 +193,33 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 
+# --- E-mail (subscriptions, sign-in links) ---
+# Console by default; a folder of .eml files with NEWSDESK_EMAIL_FILE_PATH; SMTP when
+# DJANGO_EMAIL_HOST is set.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+if os.environ.get("NEWSDESK_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["NEWSDESK_EMAIL_FILE_PATH"]
+if os.environ.get("DJANGO_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["DJANGO_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsdesk@localhost")
+
+# --- Subscriptions ---
+# Local hour (NEWSDESK_TIME_ZONE) after which the daily digest goes out.
+NEWSDESK_DIGEST_HOUR = int(os.environ.get("NEWSDESK_DIGEST_HOUR", "8"))
+
+# --- Clock: tasks that `manage.py run_clock` enqueues every minute ---
+NEWSDESK_CLOCK_JOBS = [
+    "newsdesk.news.tasks.publish_scheduled_pages",
+    "newsdesk.subscriptions.tasks.digest_send_due",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
