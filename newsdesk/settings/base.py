@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "newsdesk.people",
     "newsdesk.news",
     "newsdesk.subscriptions",
+    "newsdesk.reader",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
