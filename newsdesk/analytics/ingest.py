@@ -238,7 +238,8 @@ def _header(environ: Mapping, name: str) -> str:
 
 
 def _host(environ: Mapping) -> str:
-    return _header(environ, "HTTP_HOST").split(":")[0].lower() or "localhost"
+    host = _header(environ, "HTTP_HOST") or _header(environ, "SERVER_NAME")
+    return (urlsplit("//" + host).hostname or "localhost") if host else "localhost"
 
 
 def _int(value, *, field: str, allow_zero: bool = True) -> int:
