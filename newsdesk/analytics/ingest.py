@@ -359,7 +359,9 @@ def beacon_ingest(environ: Mapping, body: bytes) -> Verdict:
         return Verdict(400, _("The beacon is larger than 8 KB."))
     retry_after = _rate_limited(environ)
     if retry_after:
-        return Verdict(429, _("Too many requests. Please wait a little and try again."), retry_after)
+        return Verdict(
+            429, _("Too many requests. Please wait a little and try again."), retry_after
+        )
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError):

@@ -77,7 +77,10 @@ def _tables(data: dict) -> dict[str, tuple[list[str], list[list]]]:
     if "top_articles" in data:
         tables["top"] = (
             [_("Article"), _("ID"), _("Views"), _("Visitors (sum of hours)")],
-            [[r["title"], r["article_id"], r["views"], r["visitors"]] for r in data["top_articles"]],
+            [
+                [r["title"], r["article_id"], r["views"], r["visitors"]]
+                for r in data["top_articles"]
+            ],
         )
     return tables
 

@@ -65,7 +65,10 @@ def test_batched_beacon_stores_every_event():
         (json.dumps(pageview(a=-5)).encode(), "a"),
         (json.dumps([]).encode(), "50"),
         (json.dumps([pageview()] * 51).encode(), "50"),
-        (json.dumps({"n": "outbound", "u": f"https://{HOST}/", "p": {"href": "x"}}).encode(), "href"),
+        (
+            json.dumps({"n": "outbound", "u": f"https://{HOST}/", "p": {"href": "x"}}).encode(),
+            "href",
+        ),
         (json.dumps(pageview(p={"k": {"nested": 1}})).encode(), "Свойства"),
         (json.dumps([pageview(), pageview(n="unknown")]).encode(), "Неизвестное"),
     ],
@@ -254,10 +257,37 @@ def test_engagement_rolls_up_into_engaged_time_and_read_through(article):
     moment = datetime(2026, 5, 1, 9, 5, tzinfo=UTC)
     with time_machine.travel(moment, tick=False):
         send(pageview(a=article.id, pv="one"))
-        send({"n": "engagement", "u": f"https://{HOST}/", "a": article.id, "pv": "one", "es": 10, "sd": 40})
-        send({"n": "engagement", "u": f"https://{HOST}/", "a": article.id, "pv": "one", "es": 30, "sd": 90})
+        send(
+            {
+                "n": "engagement",
+                "u": f"https://{HOST}/",
+                "a": article.id,
+                "pv": "one",
+                "es": 10,
+                "sd": 40,
+            }
+        )
+        send(
+            {
+                "n": "engagement",
+                "u": f"https://{HOST}/",
+                "a": article.id,
+                "pv": "one",
+                "es": 30,
+                "sd": 90,
+            }
+        )
         send(pageview(a=article.id, pv="two"))
-        send({"n": "engagement", "u": f"https://{HOST}/", "a": article.id, "pv": "two", "es": 10, "sd": 20})
+        send(
+            {
+                "n": "engagement",
+                "u": f"https://{HOST}/",
+                "a": article.id,
+                "pv": "two",
+                "es": 10,
+                "sd": 20,
+            }
+        )
     flush()
     hour = ArticleHour.objects.get(article_id=article.id)
     assert (hour.views, hour.engaged_views, hour.engaged_seconds, hour.read_through) == (

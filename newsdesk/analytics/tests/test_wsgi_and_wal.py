@@ -4,7 +4,6 @@ import json
 import shutil
 
 import pytest
-from django.conf import settings
 
 from newsdesk.analytics.ingest import GIF
 from newsdesk.analytics.models import Event
@@ -148,4 +147,4 @@ def test_segments_rotate_when_full(settings):
         send(pageview())
     assert len(list(wal_dir().glob("*.wal"))) == 3
     assert flush() == 3
-    assert settings.NEWSDESK_ANALYTICS_WAL_DIR == wal_dir()
+    assert wal_dir() == settings.NEWSDESK_ANALYTICS_WAL_DIR
