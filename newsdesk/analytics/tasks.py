@@ -9,6 +9,12 @@ from . import services
 
 
 @task()
+def analytics_flush() -> int:
+    """Move finished WAL segments into the database (enqueued every few seconds)."""
+    return services.wal_flush()[0]
+
+
+@task()
 def analytics_rollup(hours: int = 3) -> int:
     """Flush finished WAL segments and rebuild the rollups of the last ``hours`` hours."""
     services.wal_flush()

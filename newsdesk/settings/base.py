@@ -224,7 +224,8 @@ NEWSDESK_ANALYTICS_FSYNC = os.environ.get("NEWSDESK_ANALYTICS_FSYNC", "batch")
 NEWSDESK_ANALYTICS_WAL_SEGMENT_BYTES = int(
     os.environ.get("NEWSDESK_ANALYTICS_WAL_SEGMENT_BYTES", 4 * 1024 * 1024)
 )
-# Seconds between flushes by each server process's flusher thread; 0 switches it off.
+# Seconds between WAL segment rotations (and flush jobs for the worker) in each server
+# process; 0 switches the housekeeping thread off.
 NEWSDESK_ANALYTICS_FLUSH_INTERVAL = float(os.environ.get("NEWSDESK_ANALYTICS_FLUSH_INTERVAL", 2))
 NEWSDESK_ANALYTICS_RETENTION_DAYS = int(os.environ.get("NEWSDESK_ANALYTICS_RETENTION_DAYS", 90))
 # Per-IP token bucket of the beacon endpoints: refill per second and burst size.
