@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 BEACON_PATH = "/e/"
 PIXEL_PATH = "/e.gif"
 NO_STORE = ("Cache-Control", "no-store")
+# Seconds between flush jobs site-wide: each job is a row in the task queue, so not more
+# often than this; segments are closed every NEWSDESK_ANALYTICS_FLUSH_INTERVAL seconds.
+FLUSH_JOB_EVERY = 10
 STATUS_TEXT = {204: "204 No Content", 400: "400 Bad Request", 403: "403 Forbidden"}
 STATUS_TEXT |= {405: "405 Method Not Allowed", 429: "429 Too Many Requests"}
 
@@ -89,26 +92,30 @@ class _Flusher(threading.Thread):
         self.interval = interval
 
     def run(self) -> None:
+        while True:
+            time.sleep(self.interval)
+            try:
+                self.tick()
+            except Exception:
+                logger.exception("Analytics housekeeping failed; the WAL keeps the events")
+
+    def tick(self) -> None:
+        """One round: close this process's segment and enqueue the jobs that are due."""
         from django.core.cache import cache
         from django.db import close_old_connections
 
         from .tasks import analytics_cleanup, analytics_flush, analytics_rollup
 
-        while True:
-            time.sleep(self.interval)
-            try:
-                wal_writer().rotate()  # closing fsyncs and hands the segment to the worker
-                close_old_connections()
-                # One process per period enqueues each job (the cache is shared); the first
-                # flush after a start also picks up segments a killed process left behind.
-                if cache.add("analytics:flush-enqueued", 1, timeout=max(1, int(self.interval))):
-                    analytics_flush.enqueue()
-                if cache.add("analytics:rollup-enqueued", 1, timeout=300):
-                    analytics_rollup.enqueue()
-                if cache.add("analytics:cleanup-enqueued", 1, timeout=86_400):
-                    analytics_cleanup.enqueue()
-            except Exception:
-                logger.exception("Analytics housekeeping failed; the WAL keeps the events")
+        wal_writer().rotate()  # closing fsyncs and hands the segment to the worker
+        close_old_connections()
+        # One process per period enqueues each job (the cache is shared); the first flush
+        # after a start also picks up segments a killed process left behind.
+        if cache.add("analytics:flush-enqueued", 1, timeout=FLUSH_JOB_EVERY):
+            analytics_flush.enqueue()
+        if cache.add("analytics:rollup-enqueued", 1, timeout=300):
+            analytics_rollup.enqueue()
+        if cache.add("analytics:cleanup-enqueued", 1, timeout=86_400):
+            analytics_cleanup.enqueue()
 
 
 _flusher: _Flusher | None = None

@@ -148,3 +148,16 @@ def test_segments_rotate_when_full(settings):
     assert len(list(wal_dir().glob("*.wal"))) == 3
     assert flush() == 3
     assert wal_dir() == settings.NEWSDESK_ANALYTICS_WAL_DIR
+
+
+def test_housekeeping_closes_the_segment_and_the_worker_jobs_store_and_roll_up(article):
+    from newsdesk.analytics.models import ArticleHour
+    from newsdesk.analytics.wsgi import _Flusher
+
+    send(pageview(a=article.id))
+    send(pageview(a=article.id), ip="10.0.0.7")
+    # The test settings run tasks at once, as the worker would a moment later.
+    _Flusher(interval=1).tick()
+    assert Event.objects.count() == 2
+    assert ArticleHour.objects.get(article_id=article.id).views == 2
+    assert list(wal_dir().glob("*.wal")) == []
