@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections
+from django.db import IntegrityError, close_old_connections, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,11 +118,21 @@ class _Salts:
             self.day, self.secret = None, b""
 
 
+def connections_refresh() -> None:
+    """Drop a stale or broken connection before a query outside Django's request cycle.
+
+    Django does this around each request; the WSGI layer and the housekeeping thread run
+    outside it. Inside a transaction (tests) the connection is left alone.
+    """
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def salt_secret(*, day: date) -> str:
     """The secret of ``day``, created by whichever process needs it first."""
     from .models import VisitorSalt
 
-    close_old_connections()
+    connections_refresh()
     try:
         salt, _created = VisitorSalt.objects.get_or_create(
             day=day, defaults={"secret": secrets.token_hex(32)}
@@ -149,7 +159,7 @@ class _Articles:
             if article_id not in self.ids and time.monotonic() - self.loaded_at > 5:
                 from newsdesk.news.models import ArticlePage
 
-                close_old_connections()
+                connections_refresh()
                 self.ids = frozenset(ArticlePage.objects.live().values_list("id", flat=True))
                 self.loaded_at = time.monotonic()
         return article_id in self.ids

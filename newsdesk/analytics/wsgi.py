@@ -102,12 +102,12 @@ class _Flusher(threading.Thread):
     def tick(self) -> None:
         """One round: close this process's segment and enqueue the jobs that are due."""
         from django.core.cache import cache
-        from django.db import close_old_connections
 
+        from .ingest import connections_refresh
         from .tasks import analytics_cleanup, analytics_flush, analytics_rollup
 
         wal_writer().rotate()  # closing fsyncs and hands the segment to the worker
-        close_old_connections()
+        connections_refresh()
         # One process per period enqueues each job (the cache is shared); the first flush
         # after a start also picks up segments a killed process left behind.
         if cache.add("analytics:flush-enqueued", 1, timeout=FLUSH_JOB_EVERY):
