@@ -79,9 +79,13 @@ def figures(
         if by_day
         else hours.values(bucket=F("hour"))
     )
-    series = [
-        {"bucket": row["bucket"].isoformat(), "views": row["views"]}
+    views_by_bucket = {
+        row["bucket"].isoformat(): row["views"]
         for row in series_rows.annotate(views=Sum("views")).order_by("bucket")
+    }
+    series = [
+        {"bucket": bucket, "views": views_by_bucket.get(bucket, 0)}
+        for bucket in _buckets(since, until, by_day=by_day)
     ]
     result = {
         "since": since.isoformat(),
@@ -100,6 +104,23 @@ def figures(
     if article_id is None:
         result["top_articles"] = top_articles(hours=hours)
     return result
+
+
+def _buckets(since: datetime, until: datetime, *, by_day: bool) -> list[str]:
+    """Every day or hour of the period, so quiet ones show as empty bars, not gaps."""
+    if by_day:
+        day, last = since.astimezone(UTC).date(), until.astimezone(UTC).date()
+        days = []
+        while day <= last:
+            days.append(day.isoformat())
+            day += timedelta(days=1)
+        return days
+    hour = since.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    hours = []
+    while hour <= until:
+        hours.append(hour.isoformat())
+        hour += timedelta(hours=1)
+    return hours
 
 
 def top_articles(*, hours, limit: int = 20) -> list[dict]:

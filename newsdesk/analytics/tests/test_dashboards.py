@@ -85,3 +85,14 @@ def test_article_pages_carry_identity_and_the_noscript_pixel(client, article):
     assert f'data-a="{article.id}"' in html
     assert f'src="/e.gif?a={article.id}&amp;s={article.get_parent().id}' in html
     assert "analytics/beacon.js" in html
+
+
+def test_series_has_a_bar_for_every_hour_and_day_of_the_period(readership):
+    from datetime import timedelta
+
+    from newsdesk.analytics.selectors import figures
+
+    hourly = figures(period=timedelta(hours=24))["series"]
+    daily = figures(period=timedelta(days=7))["series"]
+    assert len(hourly) in (24, 25) and sum(row["views"] for row in hourly) == 4
+    assert len(daily) == 8 and sum(row["views"] for row in daily) == 4
