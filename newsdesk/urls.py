@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("newsdesk.analytics.urls")),
 ]
 
 if settings.NEWSDESK_SERVE_MEDIA:

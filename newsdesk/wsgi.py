@@ -4,6 +4,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from newsdesk.analytics.wsgi import beacon_dispatch
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.production")
 
-application = get_wsgi_application()
+application = beacon_dispatch(get_wsgi_application())

@@ -236,3 +236,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- analytics (newsdesk.analytics): first-party reader analytics --------------------------
+INSTALLED_APPS.append("newsdesk.analytics")
+# Append-only write-ahead log of accepted events, one segment per server process.
+NEWSDESK_ANALYTICS_WAL_DIR = Path(
+    os.environ.get("NEWSDESK_ANALYTICS_WAL_DIR", DATA_DIR / "analytics-wal")
+)
+# "batch": fsync every flush interval (a killed process loses nothing; a power cut may lose
+# the last interval). "always": fsync before every acknowledgement.
+NEWSDESK_ANALYTICS_FSYNC = os.environ.get("NEWSDESK_ANALYTICS_FSYNC", "batch")
+NEWSDESK_ANALYTICS_WAL_SEGMENT_BYTES = int(
+    os.environ.get("NEWSDESK_ANALYTICS_WAL_SEGMENT_BYTES", 4 * 1024 * 1024)
+)
+# Seconds between WAL segment rotations (and flush jobs for the worker) in each server
+# process; 0 switches the housekeeping thread off.
+NEWSDESK_ANALYTICS_FLUSH_INTERVAL = float(os.environ.get("NEWSDESK_ANALYTICS_FLUSH_INTERVAL", 2))
+NEWSDESK_ANALYTICS_RETENTION_DAYS = int(os.environ.get("NEWSDESK_ANALYTICS_RETENTION_DAYS", 90))
+# Per-IP token bucket of the beacon endpoints: refill per second and burst size.
+NEWSDESK_ANALYTICS_RATE_PER_IP = float(os.environ.get("NEWSDESK_ANALYTICS_RATE_PER_IP", 10))
+NEWSDESK_ANALYTICS_BURST = float(os.environ.get("NEWSDESK_ANALYTICS_BURST", 60))

@@ -21,3 +21,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests serve static files through Django's finders (the live server does); WhiteNoise
 # would only warn that collectstatic has not run.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]  # noqa: F405
+# Beacons sent by browser tests must not land in the development log.
+NEWSDESK_ANALYTICS_WAL_DIR = DATA_DIR / "test-analytics-wal"
+NEWSDESK_ANALYTICS_FLUSH_INTERVAL = 0
