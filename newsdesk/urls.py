@@ -2,12 +2,16 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from newsdesk.news import views as news_views
+from newsdesk.news.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +28,19 @@ if settings.NEWSDESK_SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     )
+
+# Crawler files live at the site root, outside the language prefixes.
+urlpatterns += [
+    path("robots.txt", news_views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-news.xml", news_views.news_sitemap, name="sitemap_news"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
 
 # A path without a language prefix is always Russian, so a page's HTML never depends on
 # the Accept-Language header and can be cached whole.

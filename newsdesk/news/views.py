@@ -29,3 +29,30 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not page_obj.object_list and page_obj.number == 1:
         raise Http404("No articles with this tag")
     return render(request, "news/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Google News sitemap: articles of the last 48 hours with their publication data."""
+    from .sitemaps import news_sitemap_articles
+
+    return render(
+        request,
+        "news/sitemap_news.xml",
+        {"articles": news_sitemap_articles()[:1000]},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """robots.txt: keep crawlers out of the admin and personal pages; point to the sitemaps."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /reader/",
+        "Disallow: /subscribe/",
+        "Disallow: /unsubscribe/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {request.build_absolute_uri('/sitemap-news.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

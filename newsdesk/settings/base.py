@@ -212,6 +212,9 @@ if os.environ.get("DJANGO_EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsdesk@localhost")
 
+# --- Feeds: full text in RSS/Atom (content:encoded); Yandex's feed always has it ---
+NEWSDESK_FEEDS_FULL_TEXT = env_bool("NEWSDESK_FEEDS_FULL_TEXT", True)
+
 # --- Subscriptions ---
 # Local hour (NEWSDESK_TIME_ZONE) after which the daily digest goes out.
 NEWSDESK_DIGEST_HOUR = int(os.environ.get("NEWSDESK_DIGEST_HOUR", "8"))
