@@ -211,3 +211,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- newsdesk.search: full-text search with Russian morphology (docs/search.md) ---
+INSTALLED_APPS.append("newsdesk.search")
