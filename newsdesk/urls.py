@@ -22,6 +22,7 @@ if settings.NEWSDESK_SERVE_MEDIA:
 # the Accept-Language header and can be cached whole.
 urlpatterns += i18n_patterns(
     path("", include("newsdesk.news.urls")),
+    path("search/", include("newsdesk.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
