@@ -40,6 +40,9 @@ class SearchDocument(models.Model):
     body_text = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     published_at = models.DateTimeField(db_index=True)
+    # Sorts like published_at, then page id: SQLite's FTS5 rowid, so "newest first" is the
+    # index's own order and a page of results never needs to sort every match.
+    rank_key = models.BigIntegerField(unique=True)
 
     class Meta:
         verbose_name = _("search document")

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from newsdesk.news.models import ArticlePage, SectionPage
 
-from .backends import IndexRow, get_backend
+from .backends import IndexRow, get_backend, rank_key
 from .models import SearchDocument
 from .text import index_terms
 
@@ -58,9 +58,11 @@ def _document_and_row(article: ArticlePage) -> tuple[SearchDocument, IndexRow]:
         body_text=body_text,
         url=article.get_url() or "",
         published_at=published_at,
+        rank_key=rank_key(published_at=published_at, page_id=article.pk),
     )
     row = IndexRow(
         page_id=article.pk,
+        rank_key=document.rank_key,
         locale_id=article.locale_id,
         section_id=document.section_id,
         published_at=published_at,

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.db import connection
 
-from .base import IndexRow, SearchBackend
+from .base import IndexRow, SearchBackend, rank_key
 
 
 @dataclass(frozen=True)
@@ -35,4 +35,4 @@ def get_backend() -> SearchBackend:
     return SqliteBackend()
 
 
-__all__ = ["IndexRow", "SearchBackend", "SearchFilters", "get_backend"]
+__all__ = ["IndexRow", "SearchBackend", "SearchFilters", "get_backend", "rank_key"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -11,11 +11,43 @@ if TYPE_CHECKING:
     from . import SearchFilters
 
 
+# Low bits of a rank key hold the page id, so keys are unique and sort like
+# (published_at, page_id).
+RANK_KEY_PAGE_BITS = 24
+TIERS = 3
+
+
+def rank_key(*, published_at: datetime, page_id: int) -> int:
+    """An integer that sorts documents by publication time, then page id."""
+    return (int(published_at.timestamp()) << RANK_KEY_PAGE_BITS) | (
+        page_id & ((1 << RANK_KEY_PAGE_BITS) - 1)
+    )
+
+
+def tiered_page(
+    fetch_tier: Callable[[int, int], list[int]], *, offset: int, limit: int
+) -> list[int]:
+    """One page of results ranked by tier, then freshness, without sorting all matches.
+
+    Tier 0: every query word is in the headline; tier 1: in headline and lede; tier 2: the
+    rest. ``fetch_tier(tier, n)`` returns up to ``n`` page ids of one tier, newest first;
+    the work is bounded by ``offset + limit`` rows per tier, however many articles match.
+    """
+    collected: list[int] = []
+    for tier in range(TIERS):
+        wanted = offset + limit - len(collected)
+        if wanted <= 0:
+            break
+        collected.extend(fetch_tier(tier, wanted))
+    return collected[offset : offset + limit]
+
+
 @dataclass(frozen=True)
 class IndexRow:
     """The index terms of one document (space-separated lemmas or words per field)."""
 
     page_id: int
+    rank_key: int
     locale_id: int
     section_id: int | None
     published_at: datetime
@@ -46,6 +78,6 @@ class SearchBackend(Protocol):
     ) -> tuple[int, list[int]]:
         """Total matches and one page of page ids, best first.
 
-        ``groups`` are AND-ed; the terms within a group are OR-ed. Headline matches weigh
-        most, then the lede, then the body; equal scores go fresher first.
+        ``groups`` are AND-ed; the terms within a group are OR-ed. Order: see
+        ``tiered_page`` (headline matches, then lede, then body; newest first in each).
         """

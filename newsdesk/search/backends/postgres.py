@@ -1,8 +1,11 @@
-"""PostgreSQL: a weighted ``tsvector`` column ``document`` on ``search_searchdocument``.
+"""PostgreSQL: ``tsvector`` columns on ``search_searchdocument``, each with a GIN index.
 
 The text search config is 'simple' (lowercase, no stemming) because the terms are already
 lemmas: the 'russian' Snowball stemmer would split «Казахстан» and «Казахстаном», and there
-is no Kazakh config at all. Weights: A headline, B lede, C body; a GIN index serves ``@@``.
+is no Kazakh config at all. ``head_doc`` holds the headline, ``top_doc`` headline + lede,
+``document`` everything (weights A headline, B lede, C body, for anyone ranking with
+``ts_rank``) plus ``nd_locale_<id>`` / ``nd_section_<id>`` lexemes that no query word can
+produce (they contain "_"), so the total count is answered from the GIN index alone.
 """
 
 from __future__ import annotations
@@ -11,14 +14,19 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from .base import IndexRow
+from .base import IndexRow, tiered_page
 
-# ts_rank weights in {D, C, B, A} order.
-RANK_WEIGHTS = "{0.05, 0.1, 0.4, 1.0}"
 DOCUMENT_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
-    " || setweight(to_tsvector('simple', %s), 'C')"
+    " || setweight(to_tsvector('simple', %s), 'C') || array_to_tsvector(%s::text[])"
 )
+HEAD_SQL = "to_tsvector('simple', %s)"
+TOP_SQL = "to_tsvector('simple', %s)"
+TIER_CONDITIONS = [
+    "head_doc @@ query",
+    "top_doc @@ query AND NOT head_doc @@ query",
+    "document @@ query AND NOT top_doc @@ query",
+]
 
 
 def tsquery_quote(term: str) -> str:
@@ -33,31 +41,57 @@ def tsquery_text(groups: Sequence[tuple[str, ...]]) -> str:
     )
 
 
+def meta_lexemes(row: IndexRow) -> list[str]:
+    lexemes = [f"nd_locale_{row.locale_id}"]
+    if row.section_id:
+        lexemes.append(f"nd_section_{row.section_id}")
+    return lexemes
+
+
+def write_params(row: IndexRow) -> tuple:
+    """Parameters for ``head_doc, top_doc, document`` in that order."""
+    return (
+        row.headline,
+        f"{row.headline} {row.lede}",
+        row.headline,
+        row.lede,
+        row.body,
+        meta_lexemes(row),
+    )
+
+
 class PostgresBackend:
-    """Full-text search with PostgreSQL's tsvector and a GIN index."""
+    """Full-text search with PostgreSQL's tsvector and GIN indexes."""
 
     def write(self, rows: Iterable[IndexRow]) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE search_searchdocument SET document = {DOCUMENT_SQL}"  # noqa: S608
-                " WHERE page_id = %s",
-                [(row.headline, row.lede, row.body, row.page_id) for row in rows],
+                f"UPDATE search_searchdocument SET head_doc = {HEAD_SQL}, top_doc = {TOP_SQL},"
+                f" document = {DOCUMENT_SQL} WHERE page_id = %s",
+                [(*write_params(row), row.page_id) for row in rows],
             )
 
     def delete(self, page_ids: Sequence[int]) -> None:
-        # The document lives on the SearchDocument row; deleting that row deletes it.
+        # The vectors live on the SearchDocument row; deleting that row deletes them.
         return None
 
     def clear(self) -> None:
         return None
 
     def search(self, groups, filters, *, offset: int, limit: int) -> tuple[int, list[int]]:
-        where = ["document @@ query"]
-        params: list = [tsquery_text(groups)]
+        words = tsquery_text(groups)
+        meta = []
+        where, params = [], []
         if filters.locale_id is not None:
+            meta.append(tsquery_quote(f"nd_locale_{int(filters.locale_id)}"))
             where.append("locale_id = %s")
             params.append(filters.locale_id)
         if filters.section_ids is not None:
+            meta.append(
+                "("
+                + " | ".join(tsquery_quote(f"nd_section_{int(pk)}") for pk in filters.section_ids)
+                + ")"
+            )
             where.append("section_id = ANY(%s)")
             params.append(list(filters.section_ids))
         if filters.start is not None:
@@ -66,17 +100,34 @@ class PostgresBackend:
         if filters.end is not None:
             where.append("published_at < %s")
             params.append(filters.end)
-        condition = " AND ".join(where)
-        source = "search_searchdocument, to_tsquery('simple', %s) AS query"
+        dates = [condition for condition in where if condition.startswith("published_at")]
+        date_params = [p for c, p in zip(where, params, strict=True) if c.startswith("published")]
+        extra = "".join(f" AND {condition}" for condition in where)
+
         with connection.cursor() as cursor:
+
+            def fetch_tier(tier: int, count: int) -> list[int]:
+                cursor.execute(
+                    "SELECT page_id FROM search_searchdocument, to_tsquery('simple', %s) AS query"
+                    f" WHERE {TIER_CONDITIONS[tier]}{extra}"
+                    " ORDER BY published_at DESC, page_id DESC LIMIT %s",
+                    [words, *params, count],
+                )
+                return [row[0] for row in cursor.fetchall()]
+
+            # Language and section are lexemes of ``document``: the count needs no table rows
+            # unless dates are filtered too.
+            if meta:
+                count_sql = "document @@ (to_tsquery('simple', %s) && %s::tsquery)"
+                count_params = [words, " & ".join(meta)]
+            else:
+                count_sql, count_params = "document @@ to_tsquery('simple', %s)", [words]
             cursor.execute(
-                f"SELECT page_id, count(*) OVER () FROM {source} WHERE {condition}"  # noqa: S608
-                f" ORDER BY ts_rank('{RANK_WEIGHTS}', document, query) DESC,"
-                " published_at DESC, page_id DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                f"SELECT count(*) FROM search_searchdocument WHERE {count_sql}"
+                + "".join(f" AND {condition}" for condition in dates),
+                [*count_params, *date_params],
             )
-            rows = cursor.fetchall()
-            if rows:
-                return rows[0][1], [row[0] for row in rows]
-            cursor.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params)  # noqa: S608
-            return cursor.fetchone()[0], []
+            total = cursor.fetchone()[0]
+            if offset >= total:
+                return total, []
+            return total, tiered_page(fetch_tier, offset=offset, limit=limit)

@@ -1,7 +1,10 @@
-"""SQLite: an FTS5 table ``search_fts`` whose rowid is the article's page id.
+"""SQLite: an FTS5 table ``search_fts`` whose rowid is the document's rank key.
 
-FTS5 has no stemming; it receives terms that are already lemmas, so its default tokenizer
-only splits on spaces. bm25 column weights rank headline above lede above body.
+FTS5 has no stemming; it receives terms that are already lemmas, so its tokenizer only
+splits on spaces. The rowid sorts by publication time, so "newest matches first" is the
+index's own order: FTS5 stops after the rows a page needs, even when 95% of articles match.
+Column filters give the tiers (headline, headline + lede, everything). Language and section
+are tokens in a ``meta`` column, and dates are a rowid range, so filters stay in the index.
 """
 
 from __future__ import annotations
@@ -10,10 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from .base import IndexRow
-
-# bm25() takes one weight per column, the UNINDEXED ones included.
-BM25_WEIGHTS = "10.0, 4.0, 1.0, 0.0, 0.0, 0.0"
+from .base import RANK_KEY_PAGE_BITS, IndexRow, tiered_page
 
 
 def fts_quote(term: str) -> str:
@@ -28,70 +28,75 @@ def match_expression(groups: Sequence[tuple[str, ...]]) -> str:
     )
 
 
+def meta_text(row: IndexRow) -> str:
+    return f"locale{row.locale_id}" + (f" section{row.section_id}" if row.section_id else "")
+
+
 class SqliteBackend:
     """Full-text search with SQLite's FTS5."""
 
     def write(self, rows: Iterable[IndexRow]) -> None:
         rows = list(rows)
         with connection.cursor() as cursor:
+            # A changed rank key already dropped the old row (trigger in migration 0002).
             cursor.executemany(
-                "DELETE FROM search_fts WHERE rowid = %s", [(row.page_id,) for row in rows]
-            )
-            cursor.executemany(
-                "INSERT INTO search_fts (rowid, headline, lede, body, locale_id, section_id,"
-                " published_ts) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                "INSERT OR REPLACE INTO search_fts (rowid, headline, lede, body, meta, page_id)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
                 [
-                    (
-                        row.page_id,
-                        row.headline,
-                        row.lede,
-                        row.body,
-                        row.locale_id,
-                        row.section_id,
-                        row.published_at.timestamp(),
-                    )
+                    (row.rank_key, row.headline, row.lede, row.body, meta_text(row), row.page_id)
                     for row in rows
                 ],
             )
 
     def delete(self, page_ids: Sequence[int]) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "DELETE FROM search_fts WHERE rowid = %s", [(page_id,) for page_id in page_ids]
-            )
+        # The trigger on search_searchdocument removes FTS rows with their documents.
+        return None
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
     def search(self, groups, filters, *, offset: int, limit: int) -> tuple[int, list[int]]:
-        where = ["search_fts MATCH %s"]
-        params: list = [match_expression(groups)]
+        words = match_expression(groups)
+        required = []
         if filters.locale_id is not None:
-            where.append("locale_id = %s")
-            params.append(filters.locale_id)
+            required.append(f'{{meta}} : "locale{int(filters.locale_id)}"')
         if filters.section_ids is not None:
-            where.append(f"section_id IN ({', '.join(['%s'] * len(filters.section_ids))})")
-            params.extend(filters.section_ids)
+            sections = " OR ".join(f'"section{int(pk)}"' for pk in filters.section_ids)
+            required.append(f"{{meta}} : ({sections})")
+
+        def both(columns: str) -> str:
+            return " AND ".join([f"({{{columns}}} : ({words}))", *required])
+
+        headline, top, everything = (
+            both("headline"),
+            both("headline lede"),
+            both("headline lede body"),
+        )
+        tiers = [headline, f"({top}) NOT ({headline})", f"({everything}) NOT ({top})"]
+        rowid_sql, rowid_params = "", []
         if filters.start is not None:
-            where.append("published_ts >= %s")
-            params.append(filters.start.timestamp())
+            rowid_sql += " AND rowid >= %s"
+            rowid_params.append(int(filters.start.timestamp()) << RANK_KEY_PAGE_BITS)
         if filters.end is not None:
-            where.append("published_ts < %s")
-            params.append(filters.end.timestamp())
-        condition = " AND ".join(where)
+            rowid_sql += " AND rowid < %s"
+            rowid_params.append(int(filters.end.timestamp()) << RANK_KEY_PAGE_BITS)
+
         with connection.cursor() as cursor:
-            # bm25() cannot sit next to a window function, so matches are ranked first.
+
+            def fetch_tier(tier: int, count: int) -> list[int]:
+                cursor.execute(
+                    f"SELECT page_id FROM search_fts WHERE search_fts MATCH %s{rowid_sql}"
+                    " ORDER BY rowid DESC LIMIT %s",
+                    [tiers[tier], *rowid_params, count],
+                )
+                return [row[0] for row in cursor.fetchall()]
+
             cursor.execute(
-                "WITH matches AS MATERIALIZED ("
-                f"SELECT rowid AS id, bm25(search_fts, {BM25_WEIGHTS}) AS score, published_ts"
-                f" FROM search_fts WHERE {condition}) "  # noqa: S608
-                "SELECT id, count(*) OVER () FROM matches"
-                " ORDER BY score, published_ts DESC, id DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                f"SELECT count(*) FROM search_fts WHERE search_fts MATCH %s{rowid_sql}",
+                [everything, *rowid_params],
             )
-            rows = cursor.fetchall()
-            if rows:
-                return rows[0][1], [row[0] for row in rows]
-            cursor.execute(f"SELECT count(*) FROM search_fts WHERE {condition}", params)  # noqa: S608
-            return cursor.fetchone()[0], []
+            total = cursor.fetchone()[0]
+            if offset >= total:
+                return total, []
+            return total, tiered_page(fetch_tier, offset=offset, limit=limit)
