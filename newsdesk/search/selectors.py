@@ -13,7 +13,8 @@ Public entry point (used by the search page and the JSON API)::
 - ``page`` (from 1) and ``per_page`` (1–50) choose the page of results.
 
 Results are only live, public articles, best first: headline matches above lede above body
-matches, fresher first among equals. Bad input raises ``SearchInputError`` whose message is a
+matches, fresher first among equals. Counting stops at 1,000 (``total_capped`` is then
+true, and only the first 1,000 results can be paged through). Bad input raises ``SearchInputError`` whose message is a
 translated sentence a reader can act on (views answer 400 with it); asking for a page past the
 end returns an empty page with the true ``total``.
 """
@@ -31,6 +32,7 @@ from wagtail.models import Locale
 from newsdesk.news.models import SectionPage
 
 from .backends import SearchFilters, get_backend
+from .backends.base import COUNT_LIMIT
 from .highlight import highlight, snippet
 from .models import SearchDocument
 from .text import query_alternatives
@@ -38,7 +40,7 @@ from .text import query_alternatives
 QUERY_MAX_LENGTH = 200
 QUERY_MAX_WORDS = 12
 PER_PAGE_MAX = 50
-PAGE_MAX = 1000
+PAGE_MAX = 100
 
 
 class SearchInputError(ValueError):
@@ -68,6 +70,8 @@ class SearchResults:
     page: int
     per_page: int
     hits: list[SearchHit] = field(default_factory=list)
+    # True when more than ``total`` articles match: counting stops at COUNT_LIMIT.
+    total_capped: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -146,9 +150,12 @@ def search_articles(
         start=_day_start(date_from) if date_from else None,
         end=_day_start(date_to + timedelta(days=1)) if date_to else None,
     )
+    offset = (page - 1) * per_page
     total, page_ids = get_backend().search(
-        groups, filters, offset=(page - 1) * per_page, limit=per_page
+        groups, filters, offset=offset, limit=min(per_page, max(0, COUNT_LIMIT - offset))
     )
+    total_capped = total > COUNT_LIMIT
+    total = min(total, COUNT_LIMIT)
     documents = SearchDocument.objects.select_related("locale").in_bulk(page_ids)
     terms = frozenset(term for group in groups for term in group)
     hits = [
@@ -165,4 +172,11 @@ def search_articles(
         for page_id in page_ids
         if (document := documents.get(page_id)) is not None
     ]
-    return SearchResults(query=query.strip(), total=total, page=page, per_page=per_page, hits=hits)
+    return SearchResults(
+        query=query.strip(),
+        total=total,
+        page=page,
+        per_page=per_page,
+        hits=hits,
+        total_capped=total_capped,
+    )

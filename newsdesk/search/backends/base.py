@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 # (published_at, page_id).
 RANK_KEY_PAGE_BITS = 24
 TIERS = 3
+# Counting stops here: a reader cannot page past it, and counting every one of 95,000
+# matches costs PostgreSQL a visit to every matching row.
+COUNT_LIMIT = 1000
 
 
 def rank_key(*, published_at: datetime, page_id: int) -> int:
@@ -76,7 +79,7 @@ class SearchBackend(Protocol):
         offset: int,
         limit: int,
     ) -> tuple[int, list[int]]:
-        """Total matches and one page of page ids, best first.
+        """Matches counted up to ``COUNT_LIMIT + 1``, and one page of page ids, best first.
 
         ``groups`` are AND-ed; the terms within a group are OR-ed. Order: see
         ``tiered_page`` (headline matches, then lede, then body; newest first in each).

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from .base import RANK_KEY_PAGE_BITS, IndexRow, tiered_page
+from .base import COUNT_LIMIT, RANK_KEY_PAGE_BITS, IndexRow, tiered_page
 
 
 def fts_quote(term: str) -> str:
@@ -93,8 +93,9 @@ class SqliteBackend:
                 return [row[0] for row in cursor.fetchall()]
 
             cursor.execute(
-                f"SELECT count(*) FROM search_fts WHERE search_fts MATCH %s{rowid_sql}",
-                [everything, *rowid_params],
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH"
+                f" %s{rowid_sql} LIMIT %s)",
+                [everything, *rowid_params, COUNT_LIMIT + 1],
             )
             total = cursor.fetchone()[0]
             if offset >= total:

@@ -223,3 +223,47 @@ def test_fts_syntax_is_searched_as_plain_words(sections, query):
     story_make(sections["city"], title="Дружба народов", text="Город отметил праздник.")
     results = search_articles(query=query)
     assert results.total >= 0
+
+
+def test_lede_match_ranks_between_headline_and_body(sections):
+    now = timezone.now()
+    story_make(
+        sections["city"],
+        title="Заметка",
+        text="Про библиотеку в тексте.",
+        slug="b",
+        published_at=now,
+    )
+    story_make(
+        sections["city"],
+        title="Заметка",
+        lede="Библиотека продлила часы.",
+        slug="l",
+        published_at=now - timedelta(days=1),
+    )
+    story_make(
+        sections["city"],
+        title="Библиотека открылась",
+        slug="h",
+        published_at=now - timedelta(days=2),
+    )
+    results = search_articles(query="библиотеки")
+    assert [hit.url.rstrip("/").rsplit("/", 1)[-1] for hit in results.hits] == ["h", "l", "b"]
+    second = search_articles(query="библиотеки", per_page=2, page=2)
+    assert [hit.url.rstrip("/").rsplit("/", 1)[-1] for hit in second.hits] == ["b"]
+
+
+def test_counting_stops_at_the_limit(sections, monkeypatch, client):
+    from newsdesk.search import selectors
+    from newsdesk.search.backends import postgres, sqlite
+
+    for module in (selectors, sqlite, postgres):
+        monkeypatch.setattr(module, "COUNT_LIMIT", 3)
+    for number in range(5):
+        story_make(sections["city"], title=f"Ярмарка мёда {number}", slug=f"fair-{number}")
+    first = search_articles(query="ярмарка", per_page=2)
+    assert (first.total, first.total_capped, first.num_pages) == (3, True, 2)
+    last = search_articles(query="ярмарка", per_page=2, page=2)
+    assert len(last.hits) == 1
+    html = client.get("/search/", {"q": "ярмарка"}).content.decode()
+    assert "найдено более 3 статей" in html
