@@ -246,7 +246,7 @@ def measure(runs: int, seed: int) -> dict:
             {
                 "label": item["label"],
                 "query": item["query"],
-                "total": results.total,
+                "total": f"{results.total:,}{'+' if results.total_capped else ''}",
                 "p50": statistics.median(times),
             }
         )
@@ -329,7 +329,7 @@ def report(label: str, result: dict) -> None:
     )
     print(f"  {'query':<24}{'matches':>9}{'p50 ms':>9}")
     for item in result["queries"]:
-        print(f"  {item['label']:<24}{item['total']:>9,}{item['p50']:>9.1f}")
+        print(f"  {item['label']:<24}{item['total']:>9}{item['p50']:>9.1f}")
     print(
         f"  search_articles: p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms,"
         f" max {result['max']:.1f} ms"
