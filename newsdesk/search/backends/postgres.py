@@ -124,7 +124,8 @@ class PostgresBackend:
             with transaction.atomic():
                 # Half the table may match: the planner then picks a sequential scan that
                 # unpacks every document. The GIN bitmap finds the matches without that.
-                cursor.execute("SET LOCAL enable_seqscan = off")
+                # The setting is put back at once: an outer transaction may go on.
+                cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
                 cursor.execute(
                     "SELECT count(*) FROM (SELECT 1 FROM search_searchdocument"
                     f" WHERE {count_sql}"
@@ -132,7 +133,8 @@ class PostgresBackend:
                     + " LIMIT %s) AS matches",
                     [*count_params, *date_params, COUNT_LIMIT + 1],
                 )
-            total = cursor.fetchone()[0]
+                total = cursor.fetchone()[0]
+                cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
             if offset >= total:
                 return total, []
             return total, tiered_page(fetch_tier, offset=offset, limit=limit)
