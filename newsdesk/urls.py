@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("newsdesk.subscriptions.urls")),
     path("", include("newsdesk.reader.urls")),
     path("", include("newsdesk.news.urls")),
+    path("search/", include("newsdesk.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

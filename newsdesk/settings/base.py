@@ -259,3 +259,5 @@ NEWSDESK_ANALYTICS_RETENTION_DAYS = int(os.environ.get("NEWSDESK_ANALYTICS_RETEN
 # Per-IP token bucket of the beacon endpoints: refill per second and burst size.
 NEWSDESK_ANALYTICS_RATE_PER_IP = float(os.environ.get("NEWSDESK_ANALYTICS_RATE_PER_IP", 10))
 NEWSDESK_ANALYTICS_BURST = float(os.environ.get("NEWSDESK_ANALYTICS_BURST", 60))
+# --- newsdesk.search: full-text search with Russian morphology (docs/search.md) ---
+INSTALLED_APPS.append("newsdesk.search")
