@@ -4,6 +4,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from newsdesk.pagecache.wsgi import PageCacheApplication
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.production")
 
-application = get_wsgi_application()
+application = PageCacheApplication(get_wsgi_application())

@@ -21,3 +21,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests serve static files through Django's finders (the live server does); WhiteNoise
 # would only warn that collectstatic has not run.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]  # noqa: F405
+# The page cache is off for most tests (they change content behind Wagtail's signals);
+# newsdesk/pagecache/tests turn it on.
+PAGECACHE_ENABLED = False
