@@ -306,9 +306,25 @@ def test_s3_storage_switches_on_with_the_bucket_setting():
     assert s3.stdout.strip() == '["storages.backends.s3.S3Storage", false, "http://minio:9000"]'
 
 
-def test_hashed_static_files_are_cached_for_a_year():
+def test_hashed_static_files_are_compressed_and_cached_for_a_year(settings, tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
     from whitenoise.middleware import WhiteNoiseMiddleware
 
-    middleware = WhiteNoiseMiddleware.__new__(WhiteNoiseMiddleware)
-    middleware.static_prefix = "/static/"
-    assert middleware.immutable_file_test("/x/css/site.0123456789ab.css", "/static/css/site.0123456789ab.css")
+    settings.STATIC_ROOT = tmp_path
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashed_url = staticfiles_storage.url("css/site.css")
+    assert hashed_url != "/static/css/site.css"
+    hashed = tmp_path / hashed_url.removeprefix("/static/")
+    assert hashed.with_name(hashed.name + ".gz").exists()
+    assert hashed.with_name(hashed.name + ".br").exists()
+    middleware = WhiteNoiseMiddleware(lambda request: HttpResponse(status=404))
+    response = middleware(RequestFactory().get(hashed_url, headers={"Accept-Encoding": "br"}))
+    assert response.status_code == 200 and response["Content-Encoding"] == "br"
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age >= 365 * 24 * 3600 and "immutable" in response["Cache-Control"]

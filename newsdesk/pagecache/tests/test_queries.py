@@ -26,7 +26,9 @@ def content_grow(sections, author, count: int) -> None:
     from newsdesk.news.images import placeholder_image
 
     for index in range(count):
-        photo = placeholder_image(title=f"Фото для теста {index}", color="#336699", width=400, height=300)
+        photo = placeholder_image(
+            title=f"Фото для теста {index}", color="#336699", width=400, height=300
+        )
         article_make(
             sections["city" if index % 2 else "sport"],
             title=f"Новость номер {index}",
