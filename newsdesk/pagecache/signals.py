@@ -9,10 +9,11 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from newsdesk.core.models import NewsImage
 from newsdesk.news.models import ArticlePage, ArticlePageAuthor, ArticlePageTag
 from newsdesk.people.models import Author
 
-from . import selectors, services
+from . import selectors, services, store
 
 # Paths collected before a delete or move, purged (again) once it has happened.
 _pending: dict[tuple[str, int], set[str] | None] = {}
@@ -93,9 +94,15 @@ def content_saved(sender, instance, created: bool = False, **kwargs) -> None:
     """Authors, tags, site settings and sites change what cached pages show."""
     if isinstance(instance, Author):
         if not created:
+            store.fragments_purge()
             purge(selectors.author_paths(author=instance))
     elif isinstance(instance, Tag):
         if not created:
+            store.fragments_purge()
             purge(selectors.tag_paths(tag=instance))
+    elif isinstance(instance, NewsImage):
+        if not created:  # a new upload shows nowhere yet; an edited photo may show anywhere
+            store.fragments_purge()
+            services.site_purge()
     elif isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site):
         services.site_purge()

@@ -34,6 +34,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 GEN_KEY = "pagecache:gen"
+FRAGMENTS_KEY = "pagecache:fragments"
 GROUP_SYNDICATION = "group:syndication"
 CACHEABLE_TYPES = frozenset(
     {"text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
@@ -300,3 +301,18 @@ def purge_paths(paths: set[str] | list[str]) -> list[str]:
 def purge_everything() -> None:
     """Bump the site token: every page is rendered afresh on its next request."""
     cache.set(GEN_KEY, secrets.token_hex(8), timeout=None)
+
+
+def fragment_version() -> str:
+    """The token template fragments are keyed on: site token plus the fragments token."""
+    values = cache.get_many([GEN_KEY, FRAGMENTS_KEY])
+    gen, fragments = values.get(GEN_KEY), values.get(FRAGMENTS_KEY)
+    if fragments is None:
+        cache.add(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)
+        fragments = cache.get(FRAGMENTS_KEY)
+    return f"{gen}:{fragments}"
+
+
+def fragments_purge() -> None:
+    """Drop every cached template fragment (an author, tag or image changed)."""
+    cache.set(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)

@@ -216,6 +216,10 @@ LOGGING = {
 INSTALLED_APPS.append("newsdesk.pagecache")
 # Outermost, so it stores the response with every header the other middleware add.
 MIDDLEWARE.insert(0, "newsdesk.pagecache.middleware.PageCacheMiddleware")
+# {% cache %} blocks in page templates are keyed on this app's fragment version.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "newsdesk.pagecache.context_processors.fragments"
+)
 PAGECACHE_ENABLED = env_bool("NEWSDESK_PAGE_CACHE", True)
 PAGECACHE_CACHE_CONTROL = os.environ.get(
     "NEWSDESK_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
