@@ -168,8 +168,15 @@ http {{
 """
     )
     (root.parent / "tmp").mkdir(exist_ok=True)
-    process = subprocess.Popen(["nginx", "-c", str(conf)], stderr=subprocess.DEVNULL)
-    wait_http(f"http://127.0.0.1:{port}/article.html", process)
+    process = subprocess.Popen(
+        ["nginx", "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_http(f"http://127.0.0.1:{port}/article.html", process)
+    except Exception:
+        process.terminate()
+        process.wait()
+        raise
     return process
 
 
@@ -185,6 +192,7 @@ def main() -> None:
     tools_ensure()
 
     work = Path(tempfile.mkdtemp(prefix="newsdesk-pages-"))
+    work.chmod(0o755)  # nginx's workers run as www-data and must read the static copy
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings.production",
@@ -221,9 +229,13 @@ def main() -> None:
         html = urllib.request.urlopen(base + article_url, timeout=30).read()  # noqa: S310
         static_root = work / "nginx" / "root"
         static_root.mkdir(parents=True)
+        static_root.parent.chmod(0o755)
+        static_root.chmod(0o755)
         (static_root / "article.html").write_bytes(html)
         (static_root / "article.html.gz").write_bytes(gzip.compress(html, 9, mtime=0))
         (static_root / "article.html.br").write_bytes(brotli.compress(html, quality=11))
+        for file in static_root.iterdir():
+            file.chmod(0o644)
         nginx = nginx_start(static_root, nginx_port)
         try:
             ngx = f"http://127.0.0.1:{nginx_port}/article.html"
