@@ -1,7 +1,12 @@
 """Settings for the app servers that test_multiprocess.py starts: production-like, with
 PostgreSQL and Redis from the environment, plain static files and a few test endpoints."""
 
+import os
+
 from newsdesk.settings.base import *  # noqa: F403
+
+# Each test run gets its own key space in the shared Redis database.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("MULTIPROCESS_KEY_PREFIX", "newsdesk-test")  # noqa: F405
 
 SECRET_KEY = "multiprocess-test-key"  # noqa: S105
 DEBUG = False

@@ -84,6 +84,7 @@ def wait_ready(base: str, process: subprocess.Popen) -> None:
 @pytest.fixture
 def two_servers(transactional_db, tmp_path):
     db = connection.settings_dict
+    key_prefix = "newsdesk-test-" + secrets.token_hex(6)
     database_url = (
         f"postgres://{db['USER']}:{urllib.parse.quote(db['PASSWORD'] or '')}@{db['HOST']}:"
         f"{db['PORT'] or 5432}/{db['NAME']}"
@@ -96,6 +97,7 @@ def two_servers(transactional_db, tmp_path):
         "NEWSDESK_DATA_DIR": str(tmp_path),
         "NEWSDESK_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "NEWSDESK_PAGE_CACHE": "true",
+        "MULTIPROCESS_KEY_PREFIX": key_prefix,
     }
     processes, bases = [], []
     try:
@@ -123,6 +125,11 @@ def two_servers(transactional_db, tmp_path):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(match=f"{key_prefix}:*"):
+            client.delete(key)
 
 
 def test_two_processes_share_cache_purges_rate_limits_and_sessions(two_servers):

@@ -12,6 +12,8 @@ from pathlib import Path
 import brotli
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse, JsonResponse
 from django.test import RequestFactory
 from wagtail.models import Page
@@ -166,7 +168,17 @@ def wsgi_call(app, path: str, **headers):
     return result["status"], result["headers"], body
 
 
-def test_wsgi_layer_serves_hits_without_django(article):
+@pytest.fixture
+def keep_test_connection():
+    """Like Django's test client: a request must not close the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_wsgi_layer_serves_hits_without_django(article, keep_test_connection):
     calls = []
     django_app = WSGIHandler()
 
