@@ -5,7 +5,9 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 from newsdesk.analytics.wsgi import beacon_dispatch
+from newsdesk.pagecache.wsgi import PageCacheApplication
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.production")
 
-application = beacon_dispatch(get_wsgi_application())
+# Beacons are answered first; then cached pages; everything else reaches Django.
+application = beacon_dispatch(PageCacheApplication(get_wsgi_application()))

@@ -261,3 +261,46 @@ NEWSDESK_ANALYTICS_RATE_PER_IP = float(os.environ.get("NEWSDESK_ANALYTICS_RATE_P
 NEWSDESK_ANALYTICS_BURST = float(os.environ.get("NEWSDESK_ANALYTICS_BURST", 60))
 # --- newsdesk.search: full-text search with Russian morphology (docs/search.md) ---
 INSTALLED_APPS.append("newsdesk.search")
+# --- pagecache (issue 6): full-page cache, scale-out (sessions, S3 media), static caching ---
+INSTALLED_APPS.append("newsdesk.pagecache")
+# Outermost, so it stores the response with every header the other middleware add.
+MIDDLEWARE.insert(0, "newsdesk.pagecache.middleware.PageCacheMiddleware")
+# {% cache %} blocks in page templates are keyed on this app's fragment version.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "newsdesk.pagecache.context_processors.fragments"
+)
+PAGECACHE_ENABLED = env_bool("NEWSDESK_PAGE_CACHE", True)
+PAGECACHE_CACHE_CONTROL = os.environ.get(
+    "NEWSDESK_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
+)
+PAGECACHE_TIMEOUT = int(os.environ.get("NEWSDESK_PAGE_CACHE_TIMEOUT", "86400"))
+# Paths sharing one purge token: every article change purges all feeds and sitemaps.
+PAGECACHE_GROUP_PREFIXES = ("/feeds/", "/sitemap", "/robots.txt")
+PAGECACHE_EXCLUDE_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
+# Optional CDN purge hook: the worker POSTs {"urls": [...]} here after a purge.
+NEWSDESK_CDN_PURGE_URL = os.environ.get("NEWSDESK_CDN_PURGE_URL", "")
+NEWSDESK_CDN_PURGE_TOKEN = os.environ.get("NEWSDESK_CDN_PURGE_TOKEN", "")
+if REDIS_URL:
+    # Sessions in Redis (backed by the database), shared by every app process.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Hashed static files get "max-age=315360000, immutable" from WhiteNoise; this is for the rest.
+WHITENOISE_MAX_AGE = int(os.environ.get("NEWSDESK_STATIC_MAX_AGE", "3600"))
+# Media on S3-compatible storage (AWS, MinIO, Yandex Object Storage…) via django-storages.
+NEWSDESK_S3_BUCKET = os.environ.get("NEWSDESK_S3_BUCKET", "")
+if NEWSDESK_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSDESK_S3_BUCKET,
+            "endpoint_url": os.environ.get("NEWSDESK_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("NEWSDESK_S3_REGION") or None,
+            "access_key": os.environ.get("NEWSDESK_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("NEWSDESK_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("NEWSDESK_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    NEWSDESK_SERVE_MEDIA = False

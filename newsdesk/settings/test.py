@@ -24,3 +24,6 @@ MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.
 # Beacons sent by browser tests must not land in the development log.
 NEWSDESK_ANALYTICS_WAL_DIR = DATA_DIR / "test-analytics-wal"
 NEWSDESK_ANALYTICS_FLUSH_INTERVAL = 0
+# The page cache is off for most tests (they change content behind Wagtail's signals);
+# newsdesk/pagecache/tests turn it on.
+PAGECACHE_ENABLED = False

@@ -1,5 +1,7 @@
 """Template helpers for responsive images and machine-readable dates."""
 
+import threading
+from collections import OrderedDict
 from datetime import datetime
 
 from django import template
@@ -27,6 +29,14 @@ def rendition_widths(image_width: int, widths: tuple[int, ...] = RENDITION_WIDTH
     return result
 
 
+# Rendered <img> tags by image file, focal point and arguments: finding renditions costs
+# cache round trips per image, and the tag for the same file and arguments never changes
+# (a new upload gets a new file name; a new focal point is part of the key).
+_IMG_MEMO: OrderedDict[tuple, str] = OrderedDict()
+_IMG_MEMO_SIZE = 2048
+_IMG_MEMO_LOCK = threading.Lock()
+
+
 @register.simple_tag
 def responsive_image(
     image, alt: str = "", sizes: str = "100vw", lazy: bool = True, css_class: str = ""
@@ -37,6 +47,29 @@ def responsive_image(
     """
     if image is None:
         return ""
+    key = (
+        image.pk,
+        image.file.name,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        str(alt),
+        sizes,
+        bool(lazy),
+        css_class,
+    )
+    html = _IMG_MEMO.get(key)
+    if html is None:
+        html = _responsive_image_render(image, alt, sizes, lazy, css_class)
+        with _IMG_MEMO_LOCK:
+            _IMG_MEMO[key] = html
+            while len(_IMG_MEMO) > _IMG_MEMO_SIZE:
+                _IMG_MEMO.popitem(last=False)
+    return html
+
+
+def _responsive_image_render(image, alt: str, sizes: str, lazy: bool, css_class: str) -> str:
     widths = rendition_widths(image.width)
     renditions = image.get_renditions(*(f"width-{w}|format-webp|webpquality-75" for w in widths))
     ordered = list(renditions.values())

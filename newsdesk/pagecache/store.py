@@ -1,0 +1,318 @@
+"""The page cache: whole anonymous responses stored once per publish, with gzip and brotli.
+
+Layout in the shared cache (Django's cache API: a file cache on one box, Redis when
+``REDIS_URL`` is set):
+
+- ``pagecache:gen`` — a random token for the whole site; bumped when something on every
+  page changes (navigation, site settings, an author's name on every card).
+- ``pagecache:v:<path>`` — a random token per path (or per group of paths, such as all
+  feeds and sitemaps); a purge replaces it.
+- ``pagecache:e:<hash>`` — the stored entry; the hash covers host, scheme, path, query
+  string and both tokens, so a purge makes old entries unreachable in O(1) per path.
+
+Tokens are random rather than counters: if the cache evicts a token, a new one is made,
+and an entry stored under an older token can never be served again.
+
+Each process keeps a small LRU of entries in front of the shared cache; it is keyed by the
+same hash, so a hit only costs one ``get_many`` of the two tokens.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from email.utils import formatdate, parsedate_to_datetime
+from urllib.parse import unquote
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache
+
+GEN_KEY = "pagecache:gen"
+FRAGMENTS_KEY = "pagecache:fragments"
+GROUP_SYNDICATION = "group:syndication"
+CACHEABLE_TYPES = frozenset(
+    {"text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
+)
+# Headers that belong to one exchange, not to the stored page.
+DROPPED_HEADERS = frozenset(
+    {
+        "set-cookie",
+        "vary",
+        "content-length",
+        "cache-control",
+        "etag",
+        "last-modified",
+        "date",
+        "expires",
+        "content-encoding",
+        "x-cache",
+    }
+)
+
+
+def enabled() -> bool:
+    """True when the page cache is on (``NEWSDESK_PAGE_CACHE``, default on)."""
+    return getattr(settings, "PAGECACHE_ENABLED", True)
+
+
+def cache_control() -> str:
+    """The Cache-Control header for cached pages (``PAGECACHE_CACHE_CONTROL``)."""
+    return getattr(
+        settings,
+        "PAGECACHE_CACHE_CONTROL",
+        "public, max-age=60, s-maxage=300, stale-while-revalidate=600",
+    )
+
+
+def _language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def version_key(path: str) -> str:
+    """The token key a path's entries hang on: its own, or its group's (feeds, sitemaps)."""
+    rest = path
+    for prefix in _language_prefixes():
+        if path.startswith(prefix):
+            rest = path[len(prefix) - 1 :]
+            break
+    for prefix in getattr(settings, "PAGECACHE_GROUP_PREFIXES", ()):
+        if rest.startswith(prefix):
+            return f"pagecache:v:{GROUP_SYNDICATION}"
+    return "pagecache:v:" + path
+
+
+def normalise_path(url: str) -> str:
+    """A path as the WSGI server hands it to us: no scheme, host or query, percent-decoded."""
+    if "://" in url:
+        url = "/" + url.split("://", 1)[1].split("/", 1)[-1]
+    return unquote(url.split("?", 1)[0])
+
+
+def path_excluded(path: str) -> bool:
+    """Admin and other never-cached prefixes (``PAGECACHE_EXCLUDE_PREFIXES``)."""
+    return path.startswith(tuple(getattr(settings, "PAGECACHE_EXCLUDE_PREFIXES", ("/admin/",))))
+
+
+def has_private_cookie(cookie_header: str) -> bool:
+    """True when the request carries a signed-in user's session cookie.
+
+    The reader-id cookie and csrftoken do not count: pages are the same for every
+    anonymous reader and personal parts come from JSON endpoints.
+    """
+    if not cookie_header:
+        return False
+    names = getattr(settings, "PAGECACHE_BYPASS_COOKIES", None) or (settings.SESSION_COOKIE_NAME,)
+    for part in cookie_header.split(";"):
+        name = part.split("=", 1)[0].strip()
+        if name in names:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Entry:
+    """One stored page: identity and compressed variants, made once at store time."""
+
+    headers: list[tuple[str, str]]
+    body: bytes
+    gzip: bytes | None
+    br: bytes | None
+    etag: str
+    last_modified: str
+    stored_at: float
+
+
+class _LRU:
+    """A small per-process LRU of entries, keyed by the versioned entry key."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Entry] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self.lock:
+            entry = self.items.get(key)
+            if entry is not None:
+                self.items.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        with self.lock:
+            self.items[key] = entry
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+local_entries = _LRU(256)
+
+
+def tokens_read(path: str) -> tuple[str | None, str | None]:
+    """The site and path tokens, read in one round trip."""
+    vkey = version_key(path)
+    values = cache.get_many([GEN_KEY, vkey])
+    return values.get(GEN_KEY), values.get(vkey)
+
+
+def tokens_ensure(path: str) -> tuple[str, str]:
+    """The tokens to store under, creating missing ones (``add`` keeps a racing writer's)."""
+    gen, ver = tokens_read(path)
+    if gen is None:
+        cache.add(GEN_KEY, secrets.token_hex(8), timeout=None)
+        gen = cache.get(GEN_KEY)
+    if ver is None:
+        vkey = version_key(path)
+        cache.add(vkey, secrets.token_hex(8), timeout=None)
+        ver = cache.get(vkey)
+    return gen, ver
+
+
+def entry_key(*, host: str, scheme: str, path: str, query: str, gen: str, ver: str) -> str:
+    """The key of one stored variant of a page under the current tokens."""
+    raw = "\n".join((host, scheme, path, query, gen, ver)).encode("utf-8", "surrogateescape")
+    return "pagecache:e:" + hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def entry_get(key: str) -> Entry | None:
+    """The entry from this process's LRU, else from the shared cache (then kept locally)."""
+    entry = local_entries.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            local_entries.put(key, entry)
+    return entry
+
+
+def entry_make(*, headers: list[tuple[str, str]], body: bytes) -> Entry:
+    """Build an entry: weak ETag from the body, Last-Modified now, gzip and brotli variants.
+
+    Compression happens here, once per publish, never per request.
+    """
+    min_size = getattr(settings, "PAGECACHE_COMPRESS_MIN_BYTES", 200)
+    compressed_gzip = compressed_br = None
+    if len(body) >= min_size:
+        compressed_gzip = gzip.compress(body, compresslevel=9, mtime=0)
+        compressed_br = brotli.compress(body, quality=11, mode=brotli.MODE_TEXT)
+    now = time.time()
+    return Entry(
+        headers=[(k, v) for k, v in headers if k.lower() not in DROPPED_HEADERS],
+        body=body,
+        gzip=compressed_gzip,
+        br=compressed_br,
+        etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
+        last_modified=formatdate(now, usegmt=True),
+        stored_at=float(int(now)),
+    )
+
+
+def entry_store(key: str, entry: Entry) -> None:
+    """Keep an entry in the shared cache (``PAGECACHE_TIMEOUT``, default a day) and locally."""
+    cache.set(key, entry, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 86400))
+    local_entries.put(key, entry)
+
+
+def accepted_encoding(accept_encoding: str) -> str | None:
+    """``br`` or ``gzip`` if the client accepts it (``q=0`` refuses), else None."""
+    if not accept_encoding:
+        return None
+    accepted = set()
+    for item in accept_encoding.lower().split(","):
+        name, _sep, params = item.strip().partition(";")
+        params = params.replace(" ", "")
+        if params.startswith("q=") and params[2:] in ("0", "0.0", "0.00", "0.000"):
+            continue
+        accepted.add(name.strip())
+    if "br" in accepted:
+        return "br"
+    if "gzip" in accepted or "*" in accepted:
+        return "gzip"
+    return None
+
+
+def not_modified(entry: Entry, if_none_match: str, if_modified_since: str) -> bool:
+    """Whether the client's copy is current (If-None-Match wins over If-Modified-Since)."""
+    if if_none_match:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or entry.etag.removeprefix("W/") in tags
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since).timestamp()
+        except (TypeError, ValueError, IndexError):
+            return False
+        return entry.stored_at <= since
+    return False
+
+
+def response_parts(
+    entry: Entry,
+    *,
+    method: str,
+    accept_encoding: str,
+    if_none_match: str,
+    if_modified_since: str,
+    state: str,
+) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body to send for an entry (304, compressed or plain)."""
+    common = [
+        ("Cache-Control", cache_control()),
+        ("ETag", entry.etag),
+        ("Last-Modified", entry.last_modified),
+        ("Vary", "Accept-Encoding"),
+        ("X-Cache", state),
+    ]
+    if not_modified(entry, if_none_match, if_modified_since):
+        return 304, common, b""
+    encoding = accepted_encoding(accept_encoding)
+    body = entry.body
+    headers = entry.headers + common
+    if encoding == "br" and entry.br is not None:
+        body = entry.br
+        headers.append(("Content-Encoding", "br"))
+    elif encoding is not None and entry.gzip is not None:
+        body = entry.gzip
+        headers.append(("Content-Encoding", "gzip"))
+    headers.append(("Content-Length", str(len(body))))
+    return 200, headers, (b"" if method == "HEAD" else body)
+
+
+def purge_paths(paths: set[str] | list[str]) -> list[str]:
+    """Make every stored variant of these paths unreachable; return the paths purged.
+
+    Group paths (feeds, sitemaps) share one token. Cost: one cache write per distinct key.
+    """
+    normalised = sorted({normalise_path(path) for path in paths if path})
+    keys = {version_key(path) for path in normalised}
+    if keys:
+        cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
+    return normalised
+
+
+def purge_everything() -> None:
+    """Bump the site token: every page is rendered afresh on its next request."""
+    cache.set(GEN_KEY, secrets.token_hex(8), timeout=None)
+
+
+def fragment_version() -> str:
+    """The token template fragments are keyed on: site token plus the fragments token."""
+    values = cache.get_many([GEN_KEY, FRAGMENTS_KEY])
+    gen, fragments = values.get(GEN_KEY), values.get(FRAGMENTS_KEY)
+    if fragments is None:
+        cache.add(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)
+        fragments = cache.get(FRAGMENTS_KEY)
+    return f"{gen}:{fragments}"
+
+
+def fragments_purge() -> None:
+    """Drop every cached template fragment (an author, tag or image changed)."""
+    cache.set(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)
