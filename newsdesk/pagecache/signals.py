@@ -105,4 +105,7 @@ def content_saved(sender, instance, created: bool = False, **kwargs) -> None:
             store.fragments_purge()
             services.site_purge()
     elif isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site):
-        services.site_purge()
+        # Settings rows are created empty on first read, while a page renders: that
+        # changes nothing shown, and purging then would drop the page being stored.
+        if not (created and isinstance(instance, BaseSiteSetting | BaseGenericSetting)):
+            services.site_purge()

@@ -55,5 +55,7 @@ def test_query_count_constant_as_content_grows(site_tree, client):
     content_grow(sections, author, 20)
     large = {url: queries_for(client, url) for url in urls}
     assert large == small
-    # Bounded as well as constant: a page is a handful of queries, not dozens (image renditions come from Wagtail's rendition cache).
-    assert max(small.values()) <= 20, small
+    # Bounded as well as constant: a page is a handful of queries, not dozens (image
+    # renditions come from Wagtail's rendition cache). The ceiling was 20 before the reader,
+    # subscription and search parts joined the page (social links setting, header widgets).
+    assert max(small.values()) <= 24, small
