@@ -104,8 +104,9 @@ def content_saved(sender, instance, created: bool = False, **kwargs) -> None:
         if not created:  # a new upload shows nowhere yet; an edited photo may show anywhere
             store.fragments_purge()
             services.site_purge()
-    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site):
-        # Settings rows are created empty on first read, while a page renders: that
-        # changes nothing shown, and purging then would drop the page being stored.
-        if not (created and isinstance(instance, BaseSiteSetting | BaseGenericSetting)):
-            services.site_purge()
+    # Settings rows are created empty on first read, while a page renders: that changes
+    # nothing shown, and purging then would drop the page being stored.
+    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting | Site) and not (
+        created and isinstance(instance, BaseSiteSetting | BaseGenericSetting)
+    ):
+        services.site_purge()
