@@ -29,6 +29,8 @@ if settings.NEWSDESK_SERVE_MEDIA:
         )
     )
 
+urlpatterns.append(path("api/v1/", include("newsdesk.api.urls")))
+
 # Crawler files live at the site root, outside the language prefixes.
 urlpatterns += [
     path("robots.txt", news_views.robots_txt, name="robots_txt"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "newsdesk.news",
     "newsdesk.subscriptions",
     "newsdesk.reader",
+    "newsdesk.api",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
