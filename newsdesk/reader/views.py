@@ -60,7 +60,9 @@ def bookmark_toggle(request: HttpRequest, article_id: int) -> HttpResponse:
     else:
         saved = services.bookmark_toggle(reader=reader, article=article)
     if _wants_json(request):
-        response = JsonResponse({"article": article.pk, "bookmarked": saved})
+        response = JsonResponse(
+            {"article": article.pk, "bookmarked": saved, "title": article.title, "url": article.url}
+        )
     else:
         response = HttpResponseRedirect(reverse("reader:bookmarks"), status=303)
     if created:
@@ -83,10 +85,18 @@ def bookmarks(request: HttpRequest) -> HttpResponse:
 def state(request: HttpRequest) -> JsonResponse:
     """What the script needs to personalise a cached page: saved ids and reading days."""
     reader = reader_from_request(request)
-    saved = [b.article_id for b in services.bookmarks_for(reader=reader)]
+    saved = services.bookmarks_for(reader=reader)
     signed_in = bool(reader and reader.user_id)
     days = [d.isoformat() for d in services.reading_days(reader=reader)] if signed_in else []
-    return JsonResponse({"bookmarks": saved, "signed_in": signed_in, "days": days})
+    items = [{"id": b.article_id, "title": b.article.title, "url": b.article.url} for b in saved]
+    return JsonResponse(
+        {
+            "bookmarks": [b.article_id for b in saved],
+            "items": items,
+            "signed_in": signed_in,
+            "days": days,
+        }
+    )
 
 
 @never_cache

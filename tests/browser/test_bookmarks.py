@@ -29,10 +29,14 @@ def test_bookmark_with_javascript(live_site, page):
     page.locator("article").get_by_role("button", name="Убрать из закладок").wait_for()
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="Закладки").click()
+    # The header panel lists the saved article; «Все закладки» opens the full page.
+    panel = page.locator("[data-bookmarks-panel]")
+    panel.locator("summary").click()
+    assert panel.get_by_role("link", name=story.title).is_visible()
+    panel.get_by_role("link", name="Все закладки").click()
     assert page.get_by_role("link", name=story.title).is_visible()
     page.get_by_role("button", name=f"Удалить: {story.title}").click()
-    assert page.get_by_text("Пока здесь пусто", exact=True).is_visible()
+    assert page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()
     assert EMPTY_HINT.search(page.inner_text("main"))
     assert axe_violations(page) == []
 
@@ -45,6 +49,33 @@ def test_bookmark_without_javascript(live_site, nojs_page):
     assert nojs_page.url == base_url + "/reader/bookmarks/"
     assert nojs_page.get_by_role("link", name=story.title).is_visible()
     nojs_page.get_by_role("button", name=f"Удалить: {story.title}").click()
-    assert nojs_page.get_by_text("Пока здесь пусто", exact=True).is_visible()
+    assert nojs_page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()
     assert EMPTY_HINT.search(nojs_page.inner_text("main"))
     assert not nojs_page.locator("[data-streak]").is_visible()  # no JS, no widget
+
+
+def test_header_panel_lists_and_removes_bookmarks(live_site, page):
+    base_url, _home, sections = live_site
+    story = article_make(sections["city"], slug="panel", title="В городе открыли каток")
+    page.goto(base_url + story.url)
+    page.locator("article").get_by_role("button", name="Добавить в закладки").click()
+    page.locator("article").get_by_role("button", name="Убрать из закладок").wait_for()
+    panel = page.locator("[data-bookmarks-panel]")
+    panel.locator("summary").click()
+    panel.get_by_role("link", name=story.title).wait_for()
+    panel.get_by_role("button", name=f"Удалить: {story.title}").click()
+    panel.get_by_text("Пока здесь пусто", exact=True).wait_for()
+    assert EMPTY_HINT.search(panel.inner_text())
+    article_button = page.locator("article form[data-bookmark] button")
+    assert article_button.get_attribute("aria-pressed") == "false"
+    assert axe_violations(page) == []
+
+
+def test_header_panel_without_javascript_links_to_the_list(live_site, nojs_page):
+    base_url, _home, _sections = live_site
+    nojs_page.goto(base_url + "/")
+    panel = nojs_page.locator("[data-bookmarks-panel]")
+    panel.locator("summary").click()
+    panel.get_by_role("link", name="Все закладки").click()
+    assert nojs_page.url == base_url + "/reader/bookmarks/"
+    assert nojs_page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()

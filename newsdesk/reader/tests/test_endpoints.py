@@ -23,10 +23,17 @@ def test_reading_sets_no_cookie_but_bookmarking_does(client, story):
     response = client.get(story.url)
     assert COOKIE_NAME not in response.cookies
     response = client.post(f"/reader/bookmarks/{story.pk}/", **JSON)
-    assert response.json() == {"article": story.pk, "bookmarked": True}
+    assert response.json() == {
+        "article": story.pk,
+        "bookmarked": True,
+        "title": story.title,
+        "url": story.url,
+    }
     cookie = response.cookies[COOKIE_NAME]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
-    assert client.get("/reader/state.json").json()["bookmarks"] == [story.pk]
+    state = client.get("/reader/state.json").json()
+    assert state["bookmarks"] == [story.pk]
+    assert state["items"] == [{"id": story.pk, "title": story.title, "url": story.url}]
     assert client.post(f"/reader/bookmarks/{story.pk}/", **JSON).json()["bookmarked"] is False
     assert client.get("/reader/state.json").json()["bookmarks"] == []
 

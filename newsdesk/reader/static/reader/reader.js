@@ -62,6 +62,47 @@
     document.querySelectorAll("form[data-bookmark]").forEach(function (form) {
       setPressed(form, state.bookmarks.indexOf(Number(form.dataset.bookmark)) !== -1);
     });
+    renderPanel();
+  }
+
+  // The header panel lists saved articles, newest saved first, each with a remove button.
+  var panel = document.querySelector("[data-bookmarks-panel]");
+  function renderPanel() {
+    if (!panel) { return; }
+    var list = panel.querySelector("[data-bookmarks-list]");
+    var old = panel.querySelector(".empty-state");
+    if (old) { old.remove(); }
+    list.textContent = "";
+    var items = state.items || [];
+    if (!items.length) {
+      list.after(panel.querySelector("template[data-bookmarks-empty]").content.cloneNode(true));
+      return;
+    }
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = item.title;
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "link-button";
+      remove.textContent = panel.dataset.removeLabel;
+      remove.setAttribute("aria-label", panel.dataset.removeLabel + ": " + item.title);
+      remove.addEventListener("click", function () { removeBookmark(item.id); });
+      li.append(link, remove);
+      list.append(li);
+    });
+  }
+  function removeBookmark(id) {
+    fetch("/reader/bookmarks/" + id + "/", {
+      method: "POST", credentials: "same-origin", body: new URLSearchParams({ action: "remove" }),
+      headers: { Accept: "application/json" }
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      state.bookmarks = state.bookmarks.filter(function (x) { return x !== id; });
+      state.items = (state.items || []).filter(function (item) { return item.id !== id; });
+      applyBookmarks();
+    }).catch(function () { window.location.href = "/reader/bookmarks/"; });
   }
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("form[data-bookmark]");
@@ -75,7 +116,11 @@
     }).then(function (data) {
       var id = Number(form.dataset.bookmark);
       state.bookmarks = state.bookmarks.filter(function (x) { return x !== id; });
-      if (data.bookmarked) { state.bookmarks.push(id); }
+      state.items = (state.items || []).filter(function (item) { return item.id !== id; });
+      if (data.bookmarked) {
+        state.bookmarks.push(id);
+        state.items.unshift({ id: id, title: data.title, url: data.url });
+      }
       applyBookmarks();
       if (window.newsdeskTrack && data.bookmarked) { window.newsdeskTrack("bookmark", { article: id }); }
     }).catch(function () { form.submit(); });
