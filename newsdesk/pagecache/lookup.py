@@ -25,16 +25,20 @@ def request_eligible(meta: Mapping) -> bool:
     return not store.path_excluded(request_path(meta))
 
 
+def request_identity(meta: Mapping) -> tuple[str, str, str, str]:
+    """What tells one cached page from another: host, scheme, path and query string."""
+    return (
+        (meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")).lower(),
+        meta.get("HTTP_X_FORWARDED_PROTO") or meta.get("wsgi.url_scheme", "http"),
+        request_path(meta),
+        meta.get("QUERY_STRING", ""),
+    )
+
+
 def request_key(meta: Mapping, gen: str, ver: str) -> str:
     """The entry key for a request under the given tokens."""
-    return store.entry_key(
-        host=(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")).lower(),
-        scheme=meta.get("HTTP_X_FORWARDED_PROTO") or meta.get("wsgi.url_scheme", "http"),
-        path=request_path(meta),
-        query=meta.get("QUERY_STRING", ""),
-        gen=gen,
-        ver=ver,
-    )
+    host, scheme, path, query = request_identity(meta)
+    return store.entry_key(host=host, scheme=scheme, path=path, query=query, gen=gen, ver=ver)
 
 
 def hit_parts(meta: Mapping, entry: store.Entry, state: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 
 from . import store
-from .lookup import hit_parts, request_eligible, request_key, request_path
+from .lookup import hit_parts, request_eligible, request_identity, request_key, request_path
 
 
 def response_storable(response: HttpResponse) -> bool:
@@ -41,14 +41,17 @@ class PageCacheMiddleware:
         meta = request.META
         if not request_eligible(meta):
             return self.get_response(request)
+        epoch = store.hot.epoch  # read before the tokens: see store.HotPages
         gen, ver = store.tokens_ensure(request_path(meta))
         key = request_key(meta, gen, ver)
         entry = store.entry_get(key)
         if entry is not None:
+            store.hot.put(request_identity(meta), entry, epoch)
             return http_response(*hit_parts(meta, entry, "HIT"))
         response = self.get_response(request)
         if not response_storable(response):
             return response
         entry = store.entry_make(headers=list(response.items()), body=response.content)
         store.entry_store(key, entry)
+        store.hot.put(request_identity(meta), entry, epoch)
         return http_response(*hit_parts(meta, entry, "MISS"))

@@ -13,8 +13,11 @@ Layout in the shared cache (Django's cache API: a file cache on one box, Redis w
 Tokens are random rather than counters: if the cache evicts a token, a new one is made,
 and an entry stored under an older token can never be served again.
 
-Each process keeps a small LRU of entries in front of the shared cache; it is keyed by the
-same hash, so a hit only costs one ``get_many`` of the two tokens.
+- ``pagecache:seq`` — changed by every purge.
+
+Each process also keeps the pages it served last in memory (:class:`HotPages`), ready to
+send, and checks ``pagecache:seq`` about once a second: a hit then costs no shared-cache
+round trip at all.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import hashlib
 import secrets
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import unquote
@@ -34,6 +36,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 GEN_KEY = "pagecache:gen"
+# Changed by every purge; processes watch it to drop the pages they keep in memory.
+SEQ_KEY = "pagecache:seq"
 FRAGMENTS_KEY = "pagecache:fragments"
 GROUP_SYNDICATION = "group:syndication"
 CACHEABLE_TYPES = frozenset(
@@ -128,34 +132,97 @@ class Entry:
     stored_at: float
 
 
-class _LRU:
-    """A small per-process LRU of entries, keyed by the versioned entry key."""
+@dataclass(slots=True)
+class Prepared:
+    """An entry with the header lists of each variant built once, for the WSGI fast path."""
+
+    entry: Entry
+    plain: list[tuple[str, str]]
+    gzip: list[tuple[str, str]] | None
+    br: list[tuple[str, str]] | None
+
+
+def prepared_make(entry: Entry, state: str = "HIT") -> Prepared:
+    """Build the ready-to-send header lists of an entry's plain, gzip and brotli variants."""
+    common = [
+        *entry.headers,
+        ("Cache-Control", cache_control()),
+        ("ETag", entry.etag),
+        ("Last-Modified", entry.last_modified),
+        ("Vary", "Accept-Encoding"),
+        ("X-Cache", state),
+    ]
+
+    def variant(body: bytes | None, encoding: str | None) -> list[tuple[str, str]] | None:
+        if body is None:
+            return None
+        extra = [("Content-Encoding", encoding)] if encoding else []
+        return [*common, *extra, ("Content-Length", str(len(body)))]
+
+    return Prepared(
+        entry=entry,
+        plain=variant(entry.body, None),
+        gzip=variant(entry.gzip, "gzip"),
+        br=variant(entry.br, "br"),
+    )
+
+
+class HotPages:
+    """Pages this process answers without asking the shared cache.
+
+    Asking the shared cache on every hit (a file read, or a Redis round trip) would cost
+    more than the whole answer. Instead each process reads one purge sequence number at
+    most every ``PAGECACHE_RECHECK_SECONDS`` (default 1 s) and drops all its hot pages
+    when it changed; a purge made in this process drops them at once. So another
+    process serves a purged page for at most that long.
+
+    Keys are the request's identity (host, scheme, path, query). ``epoch`` counts the
+    drops: a page looked up in the shared cache before a drop is not kept after it.
+    """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.items: OrderedDict[str, Entry] = OrderedDict()
+        self.items: dict[tuple[str, str, str, str], Prepared] = {}
+        self.epoch = 0
+        self.seq: object = object()  # unknown until first read: the first check drops
+        self.checked_at = float("-inf")
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> Entry | None:
+    def recheck(self) -> None:
+        """Drop every hot page if a purge happened anywhere since the last check."""
+        now = time.monotonic()
+        if now - self.checked_at < getattr(settings, "PAGECACHE_RECHECK_SECONDS", 1.0):
+            return
+        seq = cache.get(SEQ_KEY)
         with self.lock:
-            entry = self.items.get(key)
-            if entry is not None:
-                self.items.move_to_end(key)
-            return entry
+            self.checked_at = now
+            if seq != self.seq:
+                self.seq = seq
+                self._drop()
 
-    def put(self, key: str, entry: Entry) -> None:
+    def put(self, identity: tuple[str, str, str, str], entry: Entry, epoch: int) -> Prepared:
+        """Keep a page (unless a drop happened since ``epoch`` was read); oldest goes first."""
+        prepared = prepared_make(entry)
         with self.lock:
-            self.items[key] = entry
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            if epoch == self.epoch:
+                if identity not in self.items and len(self.items) >= self.size:
+                    del self.items[next(iter(self.items))]
+                self.items[identity] = prepared
+        return prepared
 
     def clear(self) -> None:
+        """Drop every hot page now and read the sequence again on the next request."""
         with self.lock:
-            self.items.clear()
+            self._drop()
+            self.checked_at = float("-inf")
+
+    def _drop(self) -> None:
+        self.items = {}
+        self.epoch += 1
 
 
-local_entries = _LRU(256)
+# 256 pages of ~100 kB (plain, gzip and brotli) stay well inside a worker's memory budget.
+hot = HotPages(256)
 
 
 def tokens_read(path: str) -> tuple[str | None, str | None]:
@@ -185,13 +252,8 @@ def entry_key(*, host: str, scheme: str, path: str, query: str, gen: str, ver: s
 
 
 def entry_get(key: str) -> Entry | None:
-    """The entry from this process's LRU, else from the shared cache (then kept locally)."""
-    entry = local_entries.get(key)
-    if entry is None:
-        entry = cache.get(key)
-        if entry is not None:
-            local_entries.put(key, entry)
-    return entry
+    """The entry stored under a versioned key in the shared cache, if any."""
+    return cache.get(key)
 
 
 def entry_make(*, headers: list[tuple[str, str]], body: bytes) -> Entry:
@@ -217,9 +279,8 @@ def entry_make(*, headers: list[tuple[str, str]], body: bytes) -> Entry:
 
 
 def entry_store(key: str, entry: Entry) -> None:
-    """Keep an entry in the shared cache (``PAGECACHE_TIMEOUT``, default a day) and locally."""
+    """Keep an entry in the shared cache (``PAGECACHE_TIMEOUT``, default a day)."""
     cache.set(key, entry, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 86400))
-    local_entries.put(key, entry)
 
 
 def accepted_encoding(accept_encoding: str) -> str | None:
@@ -294,13 +355,15 @@ def purge_paths(paths: set[str] | list[str]) -> list[str]:
     normalised = sorted({normalise_path(path) for path in paths if path})
     keys = {version_key(path) for path in normalised}
     if keys:
-        cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
+        cache.set_many({key: secrets.token_hex(8) for key in keys | {SEQ_KEY}}, timeout=None)
+        hot.clear()
     return normalised
 
 
 def purge_everything() -> None:
     """Bump the site token: every page is rendered afresh on its next request."""
-    cache.set(GEN_KEY, secrets.token_hex(8), timeout=None)
+    cache.set_many({GEN_KEY: secrets.token_hex(8), SEQ_KEY: secrets.token_hex(8)}, timeout=None)
+    hot.clear()
 
 
 def fragment_version() -> str:

@@ -275,6 +275,9 @@ PAGECACHE_CACHE_CONTROL = os.environ.get(
     "NEWSDESK_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )
 PAGECACHE_TIMEOUT = int(os.environ.get("NEWSDESK_PAGE_CACHE_TIMEOUT", "86400"))
+# How long a process may answer from its in-memory copies before it checks for purges made
+# by other processes (0: on every request, at the cost of a shared-cache read per hit).
+PAGECACHE_RECHECK_SECONDS = float(os.environ.get("NEWSDESK_PAGE_CACHE_RECHECK", "1"))
 # Paths sharing one purge token: every article change purges all feeds and sitemaps.
 PAGECACHE_GROUP_PREFIXES = ("/feeds/", "/sitemap", "/robots.txt")
 PAGECACHE_EXCLUDE_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")

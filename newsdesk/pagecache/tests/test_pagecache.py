@@ -11,6 +11,7 @@ from pathlib import Path
 
 import brotli
 import pytest
+from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -31,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(autouse=True)
 def pagecache_on(settings):
     settings.PAGECACHE_ENABLED = True
-    store.local_entries.clear()
+    store.hot.clear()
     yield
-    store.local_entries.clear()
+    store.hot.clear()
 
 
 def state(client, url: str, **headers) -> str:
@@ -81,7 +82,7 @@ def test_compressed_variants_made_at_store_time(client, article):
     refused = client.get(article.url, headers={"Accept-Encoding": "br;q=0, identity"})
     assert "Content-Encoding" not in refused and refused.content == plain
     # Compression happened once: a hit serves the stored bytes, it does not compress.
-    entry = next(iter(store.local_entries.items.values()))
+    entry = next(iter(store.hot.items.values())).entry
     assert entry.br == br.content and entry.gzip == gz.content
 
 
@@ -134,7 +135,7 @@ def test_personal_and_cookie_setting_responses_are_never_stored():
         for _ in range(2):
             response = middleware(factory.get("/me/"))
             assert "X-Cache" not in response
-    assert not store.local_entries.items
+    assert not store.hot.items
 
 
 def test_feeds_content_types_are_cached():
@@ -196,6 +197,30 @@ def test_wsgi_layer_serves_hits_without_django(article, keep_test_connection):
     assert status == "304 Not Modified" and body == b"" and len(calls) == 1
     wsgi_call(app, article.url, HTTP_COOKIE="sessionid=abc")
     assert len(calls) == 2  # a signed-in session goes to Django
+
+
+def test_hot_pages_follow_a_purge_made_by_another_process(article, keep_test_connection, settings):
+    app = PageCacheApplication(WSGIHandler())
+    settings.PAGECACHE_RECHECK_SECONDS = 3600
+    assert wsgi_call(app, article.url)[1]["X-Cache"] == "MISS"
+    status, headers, _body = wsgi_call(app, article.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert headers["X-Cache"] == "HIT" and headers["Content-Encoding"] == "gzip"
+    # Another process purges the article: new tokens and sequence in the shared cache only.
+    cache.set_many({store.version_key(article.url): "elsewhere", store.SEQ_KEY: "elsewhere"})
+    assert wsgi_call(app, article.url)[1]["X-Cache"] == "HIT"  # until this process checks
+    settings.PAGECACHE_RECHECK_SECONDS = 0
+    assert wsgi_call(app, article.url)[1]["X-Cache"] == "MISS"
+    assert wsgi_call(app, article.url)[1]["X-Cache"] == "HIT"
+
+
+def test_a_page_looked_up_before_a_drop_is_not_kept():
+    entry = store.entry_make(headers=[("Content-Type", "text/html")], body=b"<p>" * 100)
+    epoch = store.hot.epoch
+    store.hot.clear()  # a purge lands while the lookup was under way
+    store.hot.put(("testserver", "http", "/old/", ""), entry, epoch)
+    assert not store.hot.items
+    store.hot.put(("testserver", "http", "/old/", ""), entry, store.hot.epoch)
+    assert list(store.hot.items) == [("testserver", "http", "/old/", "")]
 
 
 def test_publish_purges_exactly_the_affected_pages(client, site_tree):
