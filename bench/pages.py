@@ -27,13 +27,22 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
-GRANIAN = str(ROOT / ".venv" / "bin" / "granian")
 COMPRESSED = {"Accept-Encoding": "gzip, br"}
+MIX_PATHS = [
+    "/",
+    "/politics/",
+    "/search/?q=%D0%B4%D1%80%D1%83%D0%B6%D0%B1%D0%B0",
+    "/feeds/rss/",
+    "/sitemap.xml",
+    "/api/v1/articles/",
+    "/reader/bookmarks/",
+]  # plus an author's and a tag's page
 
 
 def tools_ensure() -> None:
@@ -113,13 +122,11 @@ class Newsdesk:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Newsdesk:
+        # The same server, options and worker count as `make run` (scripts/web.sh).
         self.process = subprocess.Popen(
-            [
-                GRANIAN, "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(self.port),
-                "--workers", str(os.cpu_count() or 1), "--no-ws", "--log-level", "warning",
-                "newsdesk.wsgi:application",
-            ],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [str(ROOT / "scripts" / "web.sh")],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**self.env, "HOST": "127.0.0.1", "PORT": str(self.port)},
         )  # fmt: skip
         wait_http(f"http://127.0.0.1:{self.port}/", self.process)
         return self
@@ -212,14 +219,18 @@ def main() -> None:
             [PY, "manage.py", *command, "--verbosity", "0"],
             cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
         )  # fmt: skip
-    article_url = subprocess.run(
+    article_url, author_url, tag_url = subprocess.run(
         [PY, "manage.py", "shell", "-c", (
+            "from django.urls import reverse;"
             "from newsdesk.news.models import ArticlePage as A;"
             "a = A.objects.filter(source_name='primeminister.kz').first() or A.objects.live()"
-            ".first(); print(a.url)"
+            ".first(); print(a.url);"
+            "print(reverse('news:author', args=[a.authors[0].slug]));"
+            "print(reverse('news:tag', args=[A.objects.live().filter(tags__isnull=False)"
+            ".first().tags.first().slug]))"
         )],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1]  # fmt: skip
+    ).stdout.strip().splitlines()[-3:]  # fmt: skip
 
     results: dict[str, dict] = {}
     rss: dict[str, list[float]] = {}
@@ -251,7 +262,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{uncached_port}"
         results["Newsdesk uncached"] = wrk(base + article_url, args)
         results["Newsdesk uncached, gzip/br"] = wrk(base + article_url, args, COMPRESSED)
-        rss["uncached"] = worker_rss_mb(server.process.pid)
+        rss["uncached, article only"] = worker_rss_mb(server.process.pid)
+        # Memory after every kind of page, search (its dictionaries) and the API included.
+        for _ in range(20):
+            for path in [*MIX_PATHS, author_url, tag_url]:
+                urllib.request.urlopen(base + quote(path, safe="/?=%"), timeout=30).read()  # noqa: S310
+        rss["uncached, after a mix of pages"] = worker_rss_mb(server.process.pid)
 
     render = subprocess.run(
         [PY, "bench/render.py", "--runs", "200"],

@@ -17,5 +17,4 @@ if [ -f data/demo-editor.txt ]; then
   echo "Admin: http://127.0.0.1:${PORT}/admin/ — $(cat data/demo-editor.txt)"
 fi
 echo "Newsdesk: http://127.0.0.1:${PORT}/"
-.venv/bin/granian --interface wsgi --host "${HOST:-127.0.0.1}" --port "$PORT" \
-  --workers "$WORKERS" --no-ws --log-level warning newsdesk.wsgi:application
+PORT="$PORT" WEB_CONCURRENCY="$WORKERS" scripts/web.sh

@@ -104,13 +104,9 @@ def two_servers(transactional_db, tmp_path):
         for _ in range(2):
             port = free_port()
             process = subprocess.Popen(
-                [
-                    str(ROOT / ".venv" / "bin" / "granian"),
-                    "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-                    "--workers", "1", "--no-ws", "--log-level", "warning",
-                    "newsdesk.wsgi:application",
-                ],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                [str(ROOT / "scripts" / "web.sh")],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env={**env, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1"},
             )  # fmt: skip
             processes.append(process)
             bases.append(f"http://127.0.0.1:{port}")
