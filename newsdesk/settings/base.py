@@ -268,6 +268,10 @@ INSTALLED_APPS.append("newsdesk.search")
 INSTALLED_APPS.append("newsdesk.pagecache")
 # Outermost, so it stores the response with every header the other middleware add.
 MIDDLEWARE.insert(0, "newsdesk.pagecache.middleware.PageCacheMiddleware")
+# Outermost: compresses what the page cache did not (signed-in pages, uncached
+# responses). Cached pages arrive with their stored gzip or brotli variant and pass by.
+# Django's GZip pads its output against BREACH.
+MIDDLEWARE.insert(0, "django.middleware.gzip.GZipMiddleware")
 # {% cache %} blocks in page templates are keyed on this app's fragment version.
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "newsdesk.pagecache.context_processors.fragments"

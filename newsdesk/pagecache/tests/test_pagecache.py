@@ -99,6 +99,15 @@ def test_signed_in_users_bypass_the_cache(client, article):
     assert response.status_code == 200 and "X-Cache" not in response
 
 
+def test_pages_the_cache_does_not_keep_are_compressed_too(client, article):
+    client.force_login(UserFactory())
+    plain = client.get(article.url)
+    compressed = client.get(article.url, headers={"Accept-Encoding": "gzip, br"})
+    assert "X-Cache" not in compressed and compressed["Content-Encoding"] == "gzip"
+    assert article.title in gzip.decompress(compressed.content).decode()
+    assert "Content-Encoding" not in plain and article.title in plain.content.decode()
+
+
 def test_reader_cookie_does_not_bypass_the_cache(client, article):
     client.get(article.url)
     client.cookies["nd_reader"] = "r-123"
