@@ -7,11 +7,15 @@ from django.utils import translation
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    """Each test starts with an empty cache and in Russian, the site's default language."""
+    """Each test starts with empty caches and in Russian, the site's default language."""
+    from newsdesk.pagecache import store
+
     cache.clear()
+    store.hot.clear()  # also empties what routing remembers (store.PurgeMemo)
     with translation.override("ru"):
         yield
     cache.clear()
+    store.hot.clear()
 
 
 @pytest.fixture

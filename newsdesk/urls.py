@@ -13,6 +13,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from newsdesk.news import views as news_views
 from newsdesk.news.sitemaps import SITEMAPS
 
+# Wagtail's reader URLs, with its page view swapped for ours (same name, same pattern).
+READER_PAGE_URLS = [
+    *(url for url in wagtail_urls.urlpatterns if getattr(url, "name", "") != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, news_views.serve, name="wagtail_serve"),
+]
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -51,6 +57,6 @@ urlpatterns += i18n_patterns(
     path("", include("newsdesk.reader.urls")),
     path("", include("newsdesk.news.urls")),
     path("search/", include("newsdesk.search.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(READER_PAGE_URLS)),
     prefix_default_language=False,
 )

@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -25,7 +25,18 @@ LISTING_PAGE_SIZE = 20
 UPDATE_THRESHOLD = timedelta(hours=1)
 
 
-class HomePage(Page):
+class PrivacyCheckedOncePerPurge:
+    """Skip Wagtail's two privacy queries per request while no page is private at all."""
+
+    def get_view_restrictions(self):
+        from .routing import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(PrivacyCheckedOncePerPurge, Page):
     """The front page: the lead story, the latest news and a block per section."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -61,7 +72,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(PrivacyCheckedOncePerPurge, Page):
     """A rubric such as «Экономика»: its articles live under it, newest first."""
 
     intro = models.CharField(_("intro"), max_length=300, blank=True)
@@ -89,7 +100,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(PrivacyCheckedOncePerPurge, Page):
     """A story: headline, author card, lead photo, lede, body, source, tags.
 
     The HTML is the same for every reader so the whole page can be cached; personal parts

@@ -5,9 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 from wagtail.models import Locale
+from wagtail.views import serve as wagtail_serve
 
 from newsdesk.people.models import Author
 
+from . import routing
 from .models import LISTING_PAGE_SIZE
 from .selectors import articles_by_author, articles_tagged
 
@@ -56,3 +58,14 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri('/sitemap-news.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's page view, routed from the root page this process remembers.
+
+    Wagtail's view uses a route already on the request; hooks, privacy checks and
+    ``serve()`` run as usual.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = routing.route(request, path)
+    return wagtail_serve(request, path)

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from newsdesk.core.models import NewsImage
@@ -59,6 +59,8 @@ def content_deleted(sender, instance, **kwargs) -> None:
         key = ("delete", instance.pk)
         if key in _pending:
             purge(_pending.pop(key))
+    elif isinstance(instance, PageViewRestriction):
+        services.site_purge()  # pages under it may be cached again; routing re-checks
     elif isinstance(instance, ArticlePageAuthor):
         slug = Author.objects.filter(pk=instance.author_id).values_list("slug", flat=True).first()
         if slug and ArticlePage.objects.filter(pk=instance.page_id, live=True).exists():
@@ -91,8 +93,11 @@ def page_moved(sender, instance: Page, **kwargs) -> None:
 
 @receiver(post_save)
 def content_saved(sender, instance, created: bool = False, **kwargs) -> None:
-    """Authors, tags, site settings and sites change what cached pages show."""
-    if isinstance(instance, Author):
+    """Authors, tags, site settings, sites and privacy change what cached pages show."""
+    if isinstance(instance, PageViewRestriction):
+        # A page (and its subtree) just became private: no public copy may be served.
+        services.site_purge()
+    elif isinstance(instance, Author):
         if not created:
             store.fragments_purge()
             purge(selectors.author_paths(author=instance))

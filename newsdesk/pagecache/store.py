@@ -225,6 +225,42 @@ class HotPages:
 hot = HotPages(256)
 
 
+class PurgeMemo:
+    """A small per-process dict emptied whenever this process sees a purge.
+
+    For things every request needs and only purging edits change (the site's root page,
+    whether any page is private): kept until :data:`hot` next drops its pages, so at most
+    ``PAGECACHE_RECHECK_SECONDS`` late in other processes. Read ``epoch()`` before
+    computing a value and pass it to ``put``: a value computed across a purge is not kept.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: dict = {}
+        self.seen_epoch = -1
+        self.lock = threading.Lock()
+
+    def epoch(self) -> int:
+        """The current purge epoch, after checking for purges made elsewhere."""
+        hot.recheck()
+        epoch = hot.epoch
+        if epoch != self.seen_epoch:
+            with self.lock:
+                self.items = {}
+                self.seen_epoch = epoch
+        return epoch
+
+    def get(self, key, default=None):
+        """The value kept for ``key`` (call ``epoch()`` first)."""
+        return self.items.get(key, default)
+
+    def put(self, key, value, epoch: int) -> None:
+        """Keep ``value`` unless a purge happened since ``epoch`` was read."""
+        with self.lock:
+            if epoch == hot.epoch == self.seen_epoch and len(self.items) < self.size:
+                self.items[key] = value
+
+
 def tokens_read(path: str) -> tuple[str | None, str | None]:
     """The site and path tokens, read in one round trip."""
     vkey = version_key(path)

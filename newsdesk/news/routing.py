@@ -1,0 +1,55 @@
+"""Routing of reader requests, with what rarely changes looked up once per purge.
+
+For every page request Wagtail looks up the site, the active locale, the root page and its
+specific type (four queries), then checks view restrictions (two more). A newsroom changes
+these only through edits that purge the page cache (publishing the home page, saving a
+site, changing a page's privacy), so each process keeps them in a
+:class:`~newsdesk.pagecache.store.PurgeMemo` until it sees the next purge.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from newsdesk.pagecache.store import PurgeMemo
+
+_memo = PurgeMemo(size=64)
+_MISSING = object()
+
+
+def site_and_root(request: HttpRequest) -> tuple[Site | None, Page | None]:
+    """The request's site and its root page in the active language, as its specific type."""
+    key = ("root", request._get_raw_host(), request.get_port(), translation.get_language())
+    epoch = _memo.epoch()
+    found = _memo.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    site = Site.find_for_request(request)
+    found = (site, site.root_page.localized.specific if site else None)
+    _memo.put(key, found, epoch)
+    return found
+
+
+def route(request: HttpRequest, path: str) -> RouteResult | None:
+    """Wagtail's ``Page.route_for_request``, starting from the remembered root page."""
+    site, root = site_and_root(request)
+    request._wagtail_site = site  # Wagtail's own per-request cache of the site
+    if root is None:
+        return None
+    try:
+        return root.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any page on any site is private (password, sign-in or groups)."""
+    epoch = _memo.epoch()
+    found = _memo.get("restrictions", _MISSING)
+    if found is _MISSING:
+        found = PageViewRestriction.objects.exists()
+        _memo.put("restrictions", found, epoch)
+    return found

@@ -1,0 +1,76 @@
+"""Routing: one query per section or article, and what it remembers follows every purge."""
+
+from __future__ import annotations
+
+from wagtail.models import Page, PageViewRestriction
+
+from newsdesk.news import routing
+from newsdesk.news.models import ArticlePage, HomePage
+from newsdesk.news.tests.factories import article_make
+
+BODY_TEXT = "Дорожка длиной четыре километра соединила два парка."
+
+
+def test_sections_articles_and_misses(client, site_tree):
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="bike-lane")
+    assert client.get(sections["city"].url).status_code == 200
+    assert BODY_TEXT in client.get(article.url).content.decode()
+    assert client.get(sections["city"].url + "no-such-story/").status_code == 404
+    assert client.get(article.url + "deeper/").status_code == 404
+    # An article with the right slug in another section is not found under this one.
+    assert client.get(sections["sport"].url + "bike-lane/").status_code == 404
+
+
+def test_unpublished_article_is_not_found(client, site_tree):
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="withdrawn")
+    assert client.get(article.url).status_code == 200
+    Page.objects.get(pk=article.pk).specific.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_home_page_edit_is_seen_by_routing(client, site_tree, rf):
+    home, _sections = site_tree
+    assert client.get("/").status_code == 200
+    assert routing.site_and_root(rf.get("/"))[1].title == home.title  # remembered now
+    revision = HomePage.objects.get(pk=home.pk)
+    revision.title = "Новости региона"
+    revision.save_revision().publish()  # a purge: every process forgets the root page
+    site, root = routing.site_and_root(rf.get("/"))
+    assert root.title == "Новости региона" and isinstance(root, HomePage)
+    assert site.root_page_id == home.pk
+
+
+def test_making_a_page_private_drops_its_public_copy(client, site_tree, settings):
+    settings.PAGECACHE_ENABLED = True
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="private-later")
+    client.get(article.url)
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+    restriction = PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=article.pk),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="редакция-2026",
+    )
+    response = client.get(article.url)
+    assert response.status_code == 200 and "X-Cache" not in response
+    assert BODY_TEXT not in response.content.decode()
+    assert 'type="password"' in response.content.decode()
+
+    restriction.delete()
+    response = client.get(article.url)
+    assert BODY_TEXT in response.content.decode()
+
+
+def test_private_section_protects_its_articles(client, site_tree):
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="inside-private-section")
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=sections["city"].pk),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert ArticlePage.objects.get(pk=article.pk).get_view_restrictions().exists()
