@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 import brotli
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 GEN_KEY = "pagecache:gen"
 # Changed by every purge; processes watch it to drop the pages they keep in memory.
@@ -219,6 +219,9 @@ class HotPages:
     def _drop(self) -> None:
         self.items = {}
         self.epoch += 1
+        # Other per-process caches that must not outlive a purge (image renditions).
+        for alias in getattr(settings, "PAGECACHE_LOCAL_CACHES", ()):
+            caches[alias].clear()
 
 
 # 256 pages of ~100 kB (plain, gzip and brotli) stay well inside a worker's memory budget.

@@ -151,6 +151,17 @@ else:
         }
     }
 
+# Wagtail writes a rendition to its cache on every use, hit or not: a file (or Redis) write
+# per photo per render was the slowest part of a page. Each process keeps them in memory
+# instead and drops them with its in-memory pages on every purge (an edited photo purges).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+PAGECACHE_LOCAL_CACHES = ("renditions",)
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "people.User"

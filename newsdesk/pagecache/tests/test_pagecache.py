@@ -11,7 +11,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -230,6 +230,13 @@ def test_a_page_looked_up_before_a_drop_is_not_kept():
     assert not store.hot.items
     store.hot.put(("testserver", "http", "/old/", ""), entry, store.hot.epoch)
     assert list(store.hot.items) == [("testserver", "http", "/old/", "")]
+
+
+def test_a_purge_drops_this_process_renditions_too():
+    renditions = caches["renditions"]
+    renditions.set("wagtail-rendition-1-fill-800x600", "a rendition")
+    store.purge_paths({"/city/"})
+    assert renditions.get("wagtail-rendition-1-fill-800x600") is None
 
 
 def test_publish_purges_exactly_the_affected_pages(client, site_tree):
