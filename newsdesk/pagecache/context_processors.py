@@ -13,8 +13,9 @@ FRAGMENT_TIMEOUT = 86400
 def fragments(request: HttpRequest) -> dict:
     """``fragment_version`` and ``fragment_timeout`` for ``{% cache %}`` blocks.
 
-    The version changes with every site-wide purge and every author, tag or image save,
-    so a cached fragment never outlives what it shows; previews are never cached.
+    The version is this process's purge epoch: it changes with every purge (a publish, an
+    author, tag or image save), so a cached fragment never outlives what it shows;
+    previews are never cached.
     """
     preview = getattr(request, "is_preview", False)
     return {

@@ -42,3 +42,9 @@ def site_purge() -> None:
     store.purge_everything()
     transaction.on_commit(store.purge_everything)
     transaction.on_commit(lambda: _cdn_enqueue([], everything=True))
+
+
+def fragments_purge() -> None:
+    """Drop cached template fragments everywhere, now and again once the change is committed."""
+    store.fragments_purge()
+    transaction.on_commit(store.fragments_purge)

@@ -99,15 +99,15 @@ def content_saved(sender, instance, created: bool = False, **kwargs) -> None:
         services.site_purge()
     elif isinstance(instance, Author):
         if not created:
-            store.fragments_purge()
+            services.fragments_purge()
             purge(selectors.author_paths(author=instance))
     elif isinstance(instance, Tag):
         if not created:
-            store.fragments_purge()
+            services.fragments_purge()
             purge(selectors.tag_paths(tag=instance))
     elif isinstance(instance, NewsImage):
         if not created:  # a new upload shows nowhere yet; an edited photo may show anywhere
-            store.fragments_purge()
+            services.fragments_purge()
             services.site_purge()
     # Settings rows are created empty on first read, while a page renders: that changes
     # nothing shown, and purging then would drop the page being stored.

@@ -38,7 +38,6 @@ from django.core.cache import cache, caches
 GEN_KEY = "pagecache:gen"
 # Changed by every purge; processes watch it to drop the pages they keep in memory.
 SEQ_KEY = "pagecache:seq"
-FRAGMENTS_KEY = "pagecache:fragments"
 GROUP_SYNDICATION = "group:syndication"
 CACHEABLE_TYPES = frozenset(
     {"text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
@@ -406,15 +405,16 @@ def purge_everything() -> None:
 
 
 def fragment_version() -> str:
-    """The token template fragments are keyed on: site token plus the fragments token."""
-    values = cache.get_many([GEN_KEY, FRAGMENTS_KEY])
-    gen, fragments = values.get(GEN_KEY), values.get(FRAGMENTS_KEY)
-    if fragments is None:
-        cache.add(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)
-        fragments = cache.get(FRAGMENTS_KEY)
-    return f"{gen}:{fragments}"
+    """The token ``{% cache %}`` fragments are keyed on: this process's purge epoch.
+
+    Fragments live in each process's memory (the ``template_fragments`` cache, dropped
+    with the hot pages), so a local token is enough and costs no shared-cache read.
+    """
+    hot.recheck()
+    return str(hot.epoch)
 
 
 def fragments_purge() -> None:
-    """Drop every cached template fragment (an author, tag or image changed)."""
-    cache.set(FRAGMENTS_KEY, secrets.token_hex(8), timeout=None)
+    """Drop every process's template fragments (an author, tag or image changed)."""
+    cache.set(SEQ_KEY, secrets.token_hex(8), timeout=None)
+    hot.clear()
