@@ -13,7 +13,7 @@ from newsdesk.core.models import NewsImage
 from newsdesk.news.models import ArticlePage, ArticlePageAuthor, ArticlePageTag
 from newsdesk.people.models import Author
 
-from . import selectors, services, store
+from . import selectors, services
 
 # Paths collected before a delete or move, purged (again) once it has happened.
 _pending: dict[tuple[str, int], set[str] | None] = {}
