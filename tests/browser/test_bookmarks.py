@@ -4,6 +4,7 @@ the empty state — with JavaScript and without."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from newsdesk.news.tests.factories import article_make
 from tests.browser.axe import axe_violations
@@ -24,7 +25,7 @@ def test_bookmark_with_javascript(live_site, page):
     pressed = page.locator("article").get_by_role("button", name="Убрать из закладок")
     pressed.wait_for()
     assert pressed.get_attribute("aria-pressed") == "true"
-    assert page.url == base_url + story.url  # no reload, no navigation
+    expect(page).to_have_url(base_url + story.url)  # no reload, no navigation
     page.reload()  # the cached HTML is the same; the pressed state comes from state.json
     page.locator("article").get_by_role("button", name="Убрать из закладок").wait_for()
     assert axe_violations(page) == []
@@ -32,12 +33,13 @@ def test_bookmark_with_javascript(live_site, page):
     # The header panel lists the saved article; «Все закладки» opens the full page.
     panel = page.locator("[data-bookmarks-panel]")
     panel.locator("summary").click()
-    assert panel.get_by_role("link", name=story.title).is_visible()
+    expect(panel.get_by_role("link", name=story.title)).to_be_visible()
     panel.get_by_role("link", name="Все закладки").click()
-    assert page.get_by_role("link", name=story.title).is_visible()
+    expect(page).to_have_url(base_url + "/reader/bookmarks/")
+    expect(page.get_by_role("link", name=story.title)).to_be_visible()
     page.get_by_role("button", name=f"Удалить: {story.title}").click()
-    assert page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()
-    assert EMPTY_HINT.search(page.inner_text("main"))
+    expect(page.locator("main").get_by_text("Пока здесь пусто", exact=True)).to_be_visible()
+    expect(page.locator("main")).to_contain_text(EMPTY_HINT)
     assert axe_violations(page) == []
 
 
@@ -46,12 +48,13 @@ def test_bookmark_without_javascript(live_site, nojs_page):
     story = article_make(sections["city"], slug="s-nojs", title="Парк откроют после ремонта")
     nojs_page.goto(base_url + story.url)
     nojs_page.locator("article").get_by_role("button", name="Добавить в закладки").click()
-    assert nojs_page.url == base_url + "/reader/bookmarks/"
-    assert nojs_page.get_by_role("link", name=story.title).is_visible()
+    expect(nojs_page).to_have_url(base_url + "/reader/bookmarks/")
+    expect(nojs_page.get_by_role("link", name=story.title)).to_be_visible()
     nojs_page.get_by_role("button", name=f"Удалить: {story.title}").click()
-    assert nojs_page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()
-    assert EMPTY_HINT.search(nojs_page.inner_text("main"))
-    assert not nojs_page.locator("[data-streak]").is_visible()  # no JS, no widget
+    main = nojs_page.locator("main")
+    expect(main.get_by_text("Пока здесь пусто", exact=True)).to_be_visible()
+    expect(main).to_contain_text(EMPTY_HINT)
+    expect(nojs_page.locator("[data-streak]")).to_be_hidden()  # no JS, no widget
 
 
 def test_header_panel_lists_and_removes_bookmarks(live_site, page):
@@ -65,9 +68,9 @@ def test_header_panel_lists_and_removes_bookmarks(live_site, page):
     panel.get_by_role("link", name=story.title).wait_for()
     panel.get_by_role("button", name=f"Удалить: {story.title}").click()
     panel.get_by_text("Пока здесь пусто", exact=True).wait_for()
-    assert EMPTY_HINT.search(panel.inner_text())
+    expect(panel).to_contain_text(EMPTY_HINT)
     article_button = page.locator("article form[data-bookmark] button")
-    assert article_button.get_attribute("aria-pressed") == "false"
+    expect(article_button).to_have_attribute("aria-pressed", "false")
     assert axe_violations(page) == []
 
 
@@ -77,5 +80,5 @@ def test_header_panel_without_javascript_links_to_the_list(live_site, nojs_page)
     panel = nojs_page.locator("[data-bookmarks-panel]")
     panel.locator("summary").click()
     panel.get_by_role("link", name="Все закладки").click()
-    assert nojs_page.url == base_url + "/reader/bookmarks/"
-    assert nojs_page.locator("main").get_by_text("Пока здесь пусто", exact=True).is_visible()
+    expect(nojs_page).to_have_url(base_url + "/reader/bookmarks/")
+    expect(nojs_page.locator("main").get_by_text("Пока здесь пусто", exact=True)).to_be_visible()

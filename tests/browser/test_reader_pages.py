@@ -1,8 +1,11 @@
 """A reader opens every page type in Chromium, with and without JavaScript."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from newsdesk.news.demo import reference_article_ensure
 from newsdesk.news.importers.plaintext import ImportedPhoto, parse_plaintext_page
@@ -75,7 +78,7 @@ def test_pages_work_without_javascript(live_site, nojs_page):
     story = article_make(sections["city"], slug="bez-js")
     nojs_page.goto(base_url + "/")
     nojs_page.get_by_role("link", name=story.title).first.click()
-    assert nojs_page.url == base_url + story.url
-    assert nojs_page.get_by_role("heading", level=1).inner_text() == story.title
+    expect(nojs_page).to_have_url(base_url + story.url)
+    expect(nojs_page.get_by_role("heading", level=1)).to_have_text(story.title)
     nojs_page.get_by_role("link", name="Город").first.click()
-    assert nojs_page.url.endswith("/city/")
+    expect(nojs_page).to_have_url(re.compile(r"/city/$"))

@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from newsdesk.news.tests.factories import article_make
 
@@ -34,8 +35,7 @@ def test_streak_across_days_a_missed_day_and_midnight(live_site, page):
     # The home page does not count as a read, but shows the streak.
     page.clock.set_fixed_time(datetime(2026, 3, 3, 10, 0, tzinfo=ALMATY))
     page.goto(base_url + "/")
-    page.locator("[data-streak]").wait_for(state="visible")
-    assert page.locator("[data-streak]").inner_text() == "Провели подряд 2 дня с нами"
+    expect(page.locator("[data-streak]")).to_have_text("Провели подряд 2 дня с нами")
     # 3 March had no article read: on 4 March the streak starts again.
     assert visit(page, url, datetime(2026, 3, 4, 23, 59, tzinfo=ALMATY)) == (
         "Провели подряд 1 день с нами"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from newsdesk.news.tests.factories import article_make
 from newsdesk.subscriptions.models import Subscriber
@@ -21,7 +22,7 @@ def test_reader_subscribes_and_confirms(live_site, page, nojs_page, javascript, 
     block = tab.get_by_role("region", name="Узнавайте обо всем первыми")
     block.get_by_label("E-mail").fill("chitatel@example.kz")
     block.get_by_role("button", name="Подписаться").click()
-    assert tab.get_by_role("heading", name="Почти готово").is_visible()
+    expect(tab.get_by_role("heading", name="Почти готово")).to_be_visible()
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
     if javascript:
         assert axe_violations(tab) == []
@@ -30,5 +31,5 @@ def test_reader_subscribes_and_confirms(live_site, page, nojs_page, javascript, 
     confirm_url = next(line for line in message.body.splitlines() if "/subscribe/confirm/" in line)
     tab.goto(confirm_url.strip())
     tab.get_by_role("button", name="Подтвердить подписку").click()
-    assert tab.get_by_role("heading", name="Подписка подтверждена").is_visible()
+    expect(tab.get_by_role("heading", name="Подписка подтверждена")).to_be_visible()
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED

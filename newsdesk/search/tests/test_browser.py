@@ -1,6 +1,9 @@
 """A reader searches from the header in Chromium, with and without JavaScript; axe-clean."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from newsdesk.search.tests.factories import story_make
 from tests.browser.axe import axe_violations
@@ -21,11 +24,11 @@ def test_header_search_finds_word_forms(live_site, page, nojs_page, javascript):
     tab.goto(base_url + "/")
     tab.get_by_role("searchbox", name="Что искать").fill("дружба")
     tab.get_by_role("button", name="Найти").click()
-    assert "/search/?q=" in tab.url
+    expect(tab).to_have_url(re.compile(r"/search/\?q="))
     result = tab.locator(".search-result").first
-    assert result.locator("mark").first.inner_text() == "дружбы"
+    expect(result.locator("mark").first).to_have_text("дружбы")
     result.get_by_role("link").click()
-    assert tab.url.endswith("/city/druzhba/")
+    expect(tab).to_have_url(re.compile(r"/city/druzhba/$"))
     if javascript:
         tab.goto(base_url + "/search/?q=дружба")
         assert axe_violations(tab) == []
