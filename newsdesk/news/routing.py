@@ -17,20 +17,17 @@ from wagtail.url_routing import RouteResult
 from newsdesk.pagecache.store import PurgeMemo
 
 _memo = PurgeMemo(size=64)
-_MISSING = object()
 
 
 def site_and_root(request: HttpRequest) -> tuple[Site | None, Page | None]:
     """The request's site and its root page in the active language, as its specific type."""
+
+    def look_up() -> tuple[Site | None, Page | None]:
+        site = Site.find_for_request(request)
+        return site, (site.root_page.localized.specific if site else None)
+
     key = ("root", request._get_raw_host(), request.get_port(), translation.get_language())
-    epoch = _memo.epoch()
-    found = _memo.get(key, _MISSING)
-    if found is not _MISSING:
-        return found
-    site = Site.find_for_request(request)
-    found = (site, site.root_page.localized.specific if site else None)
-    _memo.put(key, found, epoch)
-    return found
+    return _memo.remember(key, look_up)
 
 
 def route(request: HttpRequest, path: str) -> RouteResult | None:
@@ -47,9 +44,4 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
 
 def view_restrictions_exist() -> bool:
     """Whether any page on any site is private (password, sign-in or groups)."""
-    epoch = _memo.epoch()
-    found = _memo.get("restrictions", _MISSING)
-    if found is _MISSING:
-        found = PageViewRestriction.objects.exists()
-        _memo.put("restrictions", found, epoch)
-    return found
+    return _memo.remember("restrictions", PageViewRestriction.objects.exists)

@@ -27,6 +27,7 @@ import hashlib
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import unquote
@@ -141,16 +142,20 @@ class Prepared:
     br: list[tuple[str, str]] | None
 
 
-def prepared_make(entry: Entry, state: str = "HIT") -> Prepared:
-    """Build the ready-to-send header lists of an entry's plain, gzip and brotli variants."""
-    common = [
-        *entry.headers,
+def answer_headers(entry: Entry, state: str) -> list[tuple[str, str]]:
+    """Caching and validation headers every answer from the cache carries (304s too)."""
+    return [
         ("Cache-Control", cache_control()),
         ("ETag", entry.etag),
         ("Last-Modified", entry.last_modified),
         ("Vary", "Accept-Encoding"),
         ("X-Cache", state),
     ]
+
+
+def prepared_make(entry: Entry, state: str = "HIT") -> Prepared:
+    """Build the ready-to-send header lists of an entry's plain, gzip and brotli variants."""
+    common = entry.headers + answer_headers(entry, state)
 
     def variant(body: bytes | None, encoding: str | None) -> list[tuple[str, str]] | None:
         if body is None:
@@ -232,8 +237,8 @@ class PurgeMemo:
 
     For things every request needs and only purging edits change (the site's root page,
     whether any page is private): kept until :data:`hot` next drops its pages, so at most
-    ``PAGECACHE_RECHECK_SECONDS`` late in other processes. Read ``epoch()`` before
-    computing a value and pass it to ``put``: a value computed across a purge is not kept.
+    ``PAGECACHE_RECHECK_SECONDS`` late in other processes. A value computed across a purge
+    is returned but not kept.
     """
 
     def __init__(self, size: int) -> None:
@@ -252,15 +257,18 @@ class PurgeMemo:
                 self.seen_epoch = epoch
         return epoch
 
-    def get(self, key, default=None):
-        """The value kept for ``key`` (call ``epoch()`` first)."""
-        return self.items.get(key, default)
-
-    def put(self, key, value, epoch: int) -> None:
-        """Keep ``value`` unless a purge happened since ``epoch`` was read."""
+    def remember(self, key, compute: Callable[[], object]):
+        """The value kept for ``key``, else ``compute()`` — kept unless a purge came between."""
+        epoch = self.epoch()
+        try:
+            return self.items[key]
+        except KeyError:
+            pass
+        value = compute()
         with self.lock:
             if epoch == hot.epoch == self.seen_epoch and len(self.items) < self.size:
                 self.items[key] = value
+        return value
 
 
 def tokens_read(path: str) -> tuple[str | None, str | None]:
@@ -363,13 +371,7 @@ def response_parts(
     state: str,
 ) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, headers and body to send for an entry (304, compressed or plain)."""
-    common = [
-        ("Cache-Control", cache_control()),
-        ("ETag", entry.etag),
-        ("Last-Modified", entry.last_modified),
-        ("Vary", "Accept-Encoding"),
-        ("X-Cache", state),
-    ]
+    common = answer_headers(entry, state)
     if not_modified(entry, if_none_match, if_modified_since):
         return 304, common, b""
     encoding = accepted_encoding(accept_encoding)
@@ -393,15 +395,13 @@ def purge_paths(paths: set[str] | list[str]) -> list[str]:
     normalised = sorted({normalise_path(path) for path in paths if path})
     keys = {version_key(path) for path in normalised}
     if keys:
-        cache.set_many({key: secrets.token_hex(8) for key in keys | {SEQ_KEY}}, timeout=None)
-        hot.clear()
+        _tokens_renew(keys)
     return normalised
 
 
 def purge_everything() -> None:
     """Bump the site token: every page is rendered afresh on its next request."""
-    cache.set_many({GEN_KEY: secrets.token_hex(8), SEQ_KEY: secrets.token_hex(8)}, timeout=None)
-    hot.clear()
+    _tokens_renew({GEN_KEY})
 
 
 def fragment_version() -> str:
@@ -416,5 +416,11 @@ def fragment_version() -> str:
 
 def fragments_purge() -> None:
     """Drop every process's template fragments (an author, tag or image changed)."""
-    cache.set(SEQ_KEY, secrets.token_hex(8), timeout=None)
+    _tokens_renew(set())
+
+
+def _tokens_renew(keys: set[str]) -> None:
+    """New random tokens for ``keys`` and the purge sequence; this process forgets at once,
+    the others when they next check the sequence."""
+    cache.set_many({key: secrets.token_hex(8) for key in keys | {SEQ_KEY}}, timeout=None)
     hot.clear()
