@@ -39,6 +39,8 @@ NEWSDESK_SEED_PAGE = Path(
     os.environ.get("NEWSDESK_SEED_PAGE", BASE_DIR.parent / "shared" / "seed" / "reference-page.txt")
 )
 
+# Five Wagtail apps come with our config (core/wagtail_apps.py): the same apps, without
+# registering routes on Wagtail's REST API, which Newsdesk does not mount.
 INSTALLED_APPS = [
     "newsdesk.core",
     "newsdesk.people",
@@ -47,15 +49,15 @@ INSTALLED_APPS = [
     "newsdesk.reader",
     "newsdesk.api",
     "wagtail.contrib.settings",
-    "wagtail.contrib.redirects",
+    "newsdesk.core.wagtail_apps.RedirectsConfig",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "newsdesk.core.wagtail_apps.SnippetsConfig",
+    "newsdesk.core.wagtail_apps.DocumentsConfig",
+    "newsdesk.core.wagtail_apps.ImagesConfig",
     "wagtail.search",
-    "wagtail.locales",
+    "newsdesk.core.wagtail_apps.LocalesConfig",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
