@@ -1,7 +1,8 @@
 """Highlighted headlines and snippets built from the stored text around matched words.
 
-A word is highlighted when its lemma (or the word itself, for Kazakh) is one of the query's
-terms. Everything is HTML-escaped first; only the ``<mark>`` tags are ours.
+A word is highlighted when it is one of the given words: the caller passes the query's terms
+and every form of their lemmas (``lexicon.forms_of``). Everything is HTML-escaped first; only
+the ``<mark>`` tags are ours.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from collections.abc import Iterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import WORD_RE, lemma
+from .text import WORD_RE
 
 SNIPPET_WORDS = 32
 
 
 def _matches(word: str, terms: frozenset[str]) -> bool:
-    lowered = word.lower().replace("ё", "е")
-    return lowered in terms or lemma(lowered) in terms
+    return word.lower().replace("ё", "е") in terms
 
 
 def _render(text: str, spans: Iterable[tuple[int, int]], start: int, end: int) -> str:
@@ -34,7 +34,7 @@ def _render(text: str, spans: Iterable[tuple[int, int]], start: int, end: int) -
 
 
 def highlight(text: str, terms: frozenset[str]) -> SafeString:
-    """The whole text, escaped, with matched words in ``<mark>``."""
+    """The whole text, escaped, with the words in ``terms`` (lowercase, «ё» as «е») marked."""
     spans = [m.span() for m in WORD_RE.finditer(text) if _matches(m.group(), terms)]
     return mark_safe(_render(text, spans, 0, len(text)))  # noqa: S308 - escaped in _render
 

@@ -50,3 +50,36 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WordForm(models.Model):
+    """A word form whose lemma differs from it, e.g. «дружбой» → «дружба».
+
+    The indexer (the task worker, which runs pymorphy3) stores every word of every indexed
+    article here, and every other form of those words' lemmas. Web processes then turn a
+    query's words into lemmas, and find the words to highlight, with a lookup: they never
+    load the dictionaries (~20 MB per process). A word that is not here is its own lemma.
+    """
+
+    form = models.CharField(max_length=200, primary_key=True)
+    lemma = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        verbose_name = _("word form")
+        verbose_name_plural = _("word forms")
+
+    def __str__(self) -> str:
+        return f"{self.form} → {self.lemma}"
+
+
+class LexiconLemma(models.Model):
+    """A lemma all of whose forms are in ``WordForm``: the indexer inflects each only once."""
+
+    lemma = models.CharField(max_length=200, primary_key=True)
+
+    class Meta:
+        verbose_name = _("lexicon lemma")
+        verbose_name_plural = _("lexicon lemmas")
+
+    def __str__(self) -> str:
+        return self.lemma

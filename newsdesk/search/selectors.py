@@ -5,8 +5,9 @@ Public entry point (used by the search page and the JSON API)::
     search_articles(*, query, section_slug=None, date_from=None, date_to=None, locale=None,
                     page=1, per_page=10) -> SearchResults
 
-- ``query``: what the reader typed. Words are lemmatised (pymorphy3), so «дружба» finds
-  «дружбой»; Kazakh words match exactly. All words must match.
+- ``query``: what the reader typed. Words become lemmas (looked up in the lexicon that the
+  indexer fills with pymorphy3), so «дружба» finds «дружбой»; Kazakh words match exactly.
+  All words must match.
 - ``section_slug``: only articles filed in sections with this slug (in ``locale`` if given).
 - ``date_from`` / ``date_to``: ``datetime.date``, inclusive, in the newsroom's time zone.
 - ``locale``: a ``wagtail.models.Locale``; ``None`` searches every language.
@@ -34,8 +35,8 @@ from newsdesk.news.models import SectionPage
 from .backends import SearchFilters, get_backend
 from .backends.base import COUNT_LIMIT
 from .highlight import highlight, snippet
+from .lexicon import forms_of, query_alternatives
 from .models import SearchDocument
-from .text import query_alternatives
 
 QUERY_MAX_LENGTH = 200
 QUERY_MAX_WORDS = 12
@@ -158,6 +159,8 @@ def search_articles(
     total = min(total, COUNT_LIMIT)
     documents = SearchDocument.objects.select_related("locale").in_bulk(page_ids)
     terms = frozenset(term for group in groups for term in group)
+    if page_ids:
+        terms |= forms_of(terms)
     hits = [
         SearchHit(
             page_id=document.page_id,

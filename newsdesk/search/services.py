@@ -11,6 +11,7 @@ from django.db import transaction
 from newsdesk.news.models import ArticlePage, SectionPage
 
 from .backends import IndexRow, get_backend, rank_key
+from .lexicon import lexicon_clear, lexicon_extend
 from .models import SearchDocument
 from .text import index_terms
 
@@ -40,6 +41,11 @@ def article_plain_text(*, article: ArticlePage) -> str:
 def _indexable(queryset):
     """Only live articles that anyone may read are ever indexed."""
     return queryset.live().public().select_related("locale")
+
+
+def _texts(document: SearchDocument) -> list[str]:
+    """The texts a search shows and highlights, whose words the lexicon must know."""
+    return [document.title, document.lede, document.body_text]
 
 
 def _document_and_row(article: ArticlePage) -> tuple[SearchDocument, IndexRow]:
@@ -86,6 +92,7 @@ def search_document_update(*, page_id: int) -> bool:
     document, row = _document_and_row(article)
     document.save()
     get_backend().write([row])
+    lexicon_extend(_texts(document))
     return True
 
 
@@ -104,6 +111,7 @@ def search_index_rebuild() -> int:
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         get_backend().clear()
+        lexicon_clear()
     ids = list(_indexable(ArticlePage.objects.all()).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), REINDEX_BATCH):
         batch = ids[start : start + REINDEX_BATCH]
@@ -112,4 +120,5 @@ def search_index_rebuild() -> int:
             pairs = [_document_and_row(article) for article in articles]
             SearchDocument.objects.bulk_create([document for document, _row in pairs])
             get_backend().write([row for _document, row in pairs])
+            lexicon_extend(text for document, _row in pairs for text in _texts(document))
     return len(ids)

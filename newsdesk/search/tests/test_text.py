@@ -1,4 +1,4 @@
-from newsdesk.search.text import index_terms, lemmas, query_alternatives
+from newsdesk.search.text import index_terms, lemmas, paradigm
 
 
 def test_lemmas_reduce_russian_word_forms():
@@ -17,13 +17,7 @@ def test_kazakh_text_is_indexed_by_exact_lowercase_words():
     ]
 
 
-def test_query_alternatives_keep_the_form_as_written():
-    assert query_alternatives("дружбой дружбой Казахстан") == [
-        ("дружба", "дружбой"),
-        ("казахстан",),
-    ]
-
-
-def test_query_of_punctuation_and_operators_has_plain_words_only():
-    assert query_alternatives('" * ( ) : ') == []
-    assert query_alternatives("NEAR AND") == [("near",), ("and",)]
+def test_paradigm_holds_every_form_of_the_lemma():
+    forms = paradigm("дружбой")
+    assert {"дружба", "дружбы", "дружбе", "дружбу", "дружбой", "дружбою"} <= forms
+    assert {"идти", "иду", "шел", "шедший"} <= paradigm("шла")
