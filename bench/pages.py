@@ -4,7 +4,8 @@ Usage: .venv/bin/python bench/pages.py [--duration 10] [--warmup 2]
        [--database-url URL --redis-url URL]
 
 Installs nginx and wrk from Debian when missing. Builds a scratch data directory with the
-demo content (``load_demo``), starts Newsdesk under granian with production settings (one
+demo content (``load_demo``, then the task worker's queue: search index, image renditions),
+starts Newsdesk under granian with production settings (one
 worker per core), saves the reference article's HTML as a static file (plus ``.gz`` and
 ``.br`` for nginx's ``gzip_static``/``brotli_static``), and loads each server in turn with
 ``wrk -t2 -c64`` on loopback, plain and with ``Accept-Encoding: gzip, br``. Prints
@@ -223,7 +224,11 @@ def main() -> None:
         env.pop(name, None)
         if value:
             env[name] = value
-    for command in (["collectstatic", "--noinput"], ["migrate", "--noinput"], ["load_demo"]):
+    # Then the task worker runs what publishing the demo enqueued (the search index, the
+    # image renditions) and exits, as the worker beside a running site would have.
+    setup = (["collectstatic", "--noinput"], ["migrate", "--noinput"], ["load_demo"],
+             ["db_worker", "--batch", "--no-startup-delay", "--queue-name", "*"])  # fmt: skip
+    for command in setup:
         subprocess.run(
             [PY, "manage.py", *command, "--verbosity", "0"],
             cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from django.http import HttpRequest
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.core.templatetags.newsdesk_tags import responsive_specs
 from newsdesk.news.models import ArticlePage, SectionPage
 from newsdesk.people.models import Author
-
-RENDITION_WIDTHS = (360, 720, 1080)
 
 
 def image_data(image, *, alt: str, caption: str, credit: str, request: HttpRequest) -> dict:
     """An image with its alt text, caption, credit and WebP renditions (absolute URLs)."""
-    widths = sorted({min(width, image.width) for width in RENDITION_WIDTHS})
-    renditions = image.get_renditions(*(f"width-{w}|format-webp" for w in widths))
+    # The pages' own srcset renditions: made once, on publish (news/renditions.py).
+    renditions = image.get_renditions(*responsive_specs(image))
     return {
         "alt": alt,
         "caption": caption,

@@ -8,3 +8,8 @@ class NewsConfig(AppConfig):
     name = "newsdesk.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

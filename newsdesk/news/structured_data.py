@@ -10,6 +10,9 @@ from .models import ArticlePage
 
 # Google asks for several aspect ratios of the article image.
 JSONLD_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+AUTHOR_PHOTO_SPEC = "fill-400x400"
+# OpenGraph and Twitter cards (seo_tags.article_social_image).
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
 
 def publisher(request: HttpRequest) -> dict:
@@ -82,7 +85,9 @@ def author_jsonld(author, request: HttpRequest) -> dict:
         "worksFor": publisher(request),
     }
     if author.photo:
-        data["image"] = request.build_absolute_uri(author.photo.get_rendition("fill-400x400").url)
+        data["image"] = request.build_absolute_uri(
+            author.photo.get_rendition(AUTHOR_PHOTO_SPEC).url
+        )
     return {key: value for key, value in data.items() if value is not None}
 
 

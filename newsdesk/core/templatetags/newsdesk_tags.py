@@ -29,6 +29,11 @@ def rendition_widths(image_width: int, widths: tuple[int, ...] = RENDITION_WIDTH
     return result
 
 
+def responsive_specs(image) -> list[str]:
+    """The WebP rendition specs of an image's srcset, smallest first (the API uses them too)."""
+    return [f"width-{width}|format-webp|webpquality-75" for width in rendition_widths(image.width)]
+
+
 # Rendered <img> tags by image file, focal point and arguments: finding renditions costs
 # cache round trips per image, and the tag for the same file and arguments never changes
 # (a new upload gets a new file name; a new focal point is part of the key).
@@ -70,8 +75,7 @@ def responsive_image(
 
 
 def _responsive_image_render(image, alt: str, sizes: str, lazy: bool, css_class: str) -> str:
-    widths = rendition_widths(image.width)
-    renditions = image.get_renditions(*(f"width-{w}|format-webp|webpquality-75" for w in widths))
+    renditions = image.get_renditions(*responsive_specs(image))
     ordered = list(renditions.values())
     largest = ordered[-1]
     srcset = format_html_join(", ", "{} {}w", ((r.url, r.width) for r in ordered))

@@ -51,4 +51,4 @@ def page_alternates(page) -> list:
 def article_social_image(article):
     """A 1200×630 rendition for OpenGraph and Twitter cards, or None."""
     image = article.social_image or article.lead_image
-    return image.get_rendition("fill-1200x630") if image else None
+    return image.get_rendition(structured_data.SOCIAL_IMAGE_SPEC) if image else None
