@@ -2,10 +2,6 @@
 
 import hashlib
 import inspect
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 from django.apps import apps
 from wagtail.admin.compare import comparison_class_registry
@@ -27,7 +23,7 @@ from newsdesk.core import wagtail_apps
 from newsdesk.news.models import ArticlePage
 from newsdesk.people.models import Author
 
-ROOT = Path(__file__).resolve().parents[3]
+from .test_settings import run_manage
 
 # The stock ready() each of our configs copies, minus the API lines. When Wagtail changes
 # one of them, compare it with core/wagtail_apps.py, carry the change over, update the digest.
@@ -81,20 +77,12 @@ def test_changing_a_slug_still_leaves_a_redirect(article, django_capture_on_comm
 
 
 def test_a_started_site_loads_neither_ninja_nor_pydantic():
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    environment["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings.test"
     code = (
-        "import sys, django; django.setup();"
-        "import newsdesk.wsgi;"
+        "import sys, newsdesk.wsgi;"
         "print(sorted(m for m in ('ninja', 'pydantic', 'wagtail.api.v3.api') if m in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
+    result = run_manage(
+        "shell", "--verbosity", "0", "-c", code, DJANGO_SETTINGS_MODULE="newsdesk.settings.test"
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
