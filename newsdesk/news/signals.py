@@ -5,6 +5,7 @@ Each handler only enqueues a task with an id; the worker reads the current state
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models.signals import post_save
 from wagtail.images import get_image_model
 from wagtail.signals import page_published
@@ -14,6 +15,8 @@ from .models import ArticlePage
 
 def article_published(sender, instance, **kwargs) -> None:
     """An article went live (or live again): make the renditions its readers will ask for."""
+    if not settings.NEWSDESK_RENDITIONS_ON_PUBLISH:
+        return
     from .tasks import article_renditions_make
 
     article_renditions_make.enqueue(instance.pk)
@@ -21,7 +24,7 @@ def article_published(sender, instance, **kwargs) -> None:
 
 def image_saved(sender, instance, created: bool, **kwargs) -> None:
     """A photo was edited: remake its renditions where it is shown (a new upload is not)."""
-    if created:
+    if created or not settings.NEWSDESK_RENDITIONS_ON_PUBLISH:
         return
     from .tasks import image_renditions_make
 

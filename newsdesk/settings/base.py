@@ -199,6 +199,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("NEWSDESK_MEDIA_ROOT", DATA_DIR / "media"))
 # Without a front server, Django serves uploaded media itself (see docs/deploy.md).
 NEWSDESK_SERVE_MEDIA = env_bool("NEWSDESK_SERVE_MEDIA", True)
+# The worker makes every rendition an article's readers will ask for when it goes live
+# (news/renditions.py); off, the first reader's request makes each one.
+NEWSDESK_RENDITIONS_ON_PUBLISH = env_bool("NEWSDESK_RENDITIONS_ON_PUBLISH", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

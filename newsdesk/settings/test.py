@@ -13,6 +13,9 @@ CACHES = {
     "template_fragments": CACHES["template_fragments"],  # noqa: F405
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run inside each publish here: making ~10 renditions per article would double the
+# suite's time. news/tests/test_renditions.py turns it on.
+NEWSDESK_RENDITIONS_ON_PUBLISH = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = DATA_DIR / "test-media"
 # Tests render pages without running collectstatic first.

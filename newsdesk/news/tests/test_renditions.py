@@ -24,6 +24,11 @@ def rendition_count() -> int:
     return get_image_model().get_rendition_model().objects.count()
 
 
+@pytest.fixture(autouse=True)
+def _renditions_on_publish(settings):
+    settings.NEWSDESK_RENDITIONS_ON_PUBLISH = True  # off for the rest of the suite
+
+
 @pytest.fixture
 def story(site_tree, django_capture_on_commit_callbacks):
     """A published article with a lead photo, another photo in the body, a separate
