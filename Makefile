@@ -58,6 +58,7 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py check --fail-level WARNING
+	@mkdir -p data  # the migration-history check opens the database there
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test: install-dev system-test-deps lint
