@@ -47,18 +47,18 @@ class HomePage(PrivacyCheckedOncePerPurge, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Find a section or an article in one query instead of two per level of the URL.
+        """Find a section or an article in one query instead of two per level of the URL,
+        and then not at all until the next purge (``routing.page_at``).
 
         Anything else (or nothing found) takes Wagtail's usual walk down the tree.
         """
+        from .routing import page_at
+
         model = {1: SectionPage, 2: ArticlePage}.get(len(path_components))
         if model is not None:
             url_path = self.url_path + "/".join(path_components) + "/"
-            try:
-                page = model.objects.get(url_path=url_path, path__startswith=self.path)
-            except model.DoesNotExist:
-                pass
-            else:
+            page = page_at(model, url_path, self.path)
+            if page is not None:
                 if not page.live:
                     raise Http404
                 return RouteResult(page)

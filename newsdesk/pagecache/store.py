@@ -257,14 +257,20 @@ class PurgeMemo:
                 self.seen_epoch = epoch
         return epoch
 
-    def remember(self, key, compute: Callable[[], object]):
-        """The value kept for ``key``, else ``compute()`` — kept unless a purge came between."""
+    def remember(self, key, compute: Callable[[], object], *, keep_none: bool = True):
+        """The value kept for ``key``, else ``compute()`` — kept unless a purge came between.
+
+        ``keep_none=False`` does not keep a ``None`` (a miss), so that requests for pages
+        that do not exist cannot fill the memo.
+        """
         epoch = self.epoch()
         try:
             return self.items[key]
         except KeyError:
             pass
         value = compute()
+        if value is None and not keep_none:
+            return value
         with self.lock:
             if epoch == hot.epoch == self.seen_epoch and len(self.items) < self.size:
                 self.items[key] = value

@@ -1,4 +1,4 @@
-"""Routing and fragments: one query per article; what a process remembers follows purges."""
+"""Routing and fragments: a remembered article needs no query; what a process remembers follows purges."""
 
 from __future__ import annotations
 
@@ -91,3 +91,29 @@ def test_fragments_follow_a_purge_made_by_another_process(client, site_tree, set
     assert "Данияр Оспанов" in client.get(article.url).content.decode()  # fragment kept
     cache.set(store.SEQ_KEY, "purged-elsewhere")
     assert "Данияр Оспан<" in client.get(article.url).content.decode().replace("\n", "")
+
+
+def test_a_remembered_article_follows_each_publish_but_not_drafts(client, site_tree, settings):
+    settings.PAGECACHE_ENABLED = False  # every request renders: routing is what is tested
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="remembered")
+    assert BODY_TEXT in client.get(article.url).content.decode()
+    draft = ArticlePage.objects.get(pk=article.pk)
+    draft.lede = "Черновик, который читатели не увидят."
+    draft.save_revision()
+    assert "Черновик" not in client.get(article.url).content.decode()
+    draft.get_latest_revision().publish()  # a purge: the article is looked up again
+    assert "Черновик" in client.get(article.url).content.decode()
+
+
+def test_requests_for_missing_pages_do_not_crowd_out_real_ones(
+    client, site_tree, settings, django_assert_num_queries
+):
+    settings.PAGECACHE_ENABLED = False
+    _home, sections = site_tree
+    article = article_make(sections["city"], slug="crowded")
+    for number in range(300):
+        assert client.get(f"{sections['city'].url}missing-{number}/").status_code == 404
+    client.get(article.url)
+    with django_assert_num_queries(0):
+        assert client.get(article.url).status_code == 200
