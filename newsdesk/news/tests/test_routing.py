@@ -1,4 +1,4 @@
-"""Routing and fragments: a remembered article needs no query; what a process remembers follows purges."""
+"""Routing and fragments: remembered pages need no query; what is kept follows purges."""
 
 from __future__ import annotations
 
