@@ -141,6 +141,14 @@ class Prepared:
     gzip: list[tuple[str, str]] | None
     br: list[tuple[str, str]] | None
 
+    def pick(self, encoding: str | None) -> tuple[list[tuple[str, str]], bytes]:
+        """Headers and body of the variant to send for a preferred encoding (br, gzip, None)."""
+        if encoding == "br" and self.br is not None:
+            return self.br, self.entry.br
+        if encoding is not None and self.gzip is not None:
+            return self.gzip, self.entry.gzip
+        return self.plain, self.entry.body
+
 
 def answer_headers(entry: Entry, state: str) -> list[tuple[str, str]]:
     """Caching and validation headers every answer from the cache carries (304s too)."""
@@ -377,19 +385,9 @@ def response_parts(
     state: str,
 ) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, headers and body to send for an entry (304, compressed or plain)."""
-    common = answer_headers(entry, state)
     if not_modified(entry, if_none_match, if_modified_since):
-        return 304, common, b""
-    encoding = accepted_encoding(accept_encoding)
-    body = entry.body
-    headers = entry.headers + common
-    if encoding == "br" and entry.br is not None:
-        body = entry.br
-        headers.append(("Content-Encoding", "br"))
-    elif encoding is not None and entry.gzip is not None:
-        body = entry.gzip
-        headers.append(("Content-Encoding", "gzip"))
-    headers.append(("Content-Length", str(len(body))))
+        return 304, answer_headers(entry, state), b""
+    headers, body = prepared_make(entry, state).pick(accepted_encoding(accept_encoding))
     return 200, headers, (b"" if method == "HEAD" else body)
 
 

@@ -53,15 +53,11 @@ class PageCacheApplication:
             and not environ.get("HTTP_IF_MODIFIED_SINCE")
         ):
             # The common case: a ready header list and stored bytes.
-            encoding = preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
-            if encoding == "br" and prepared.br is not None:
-                start_response(OK, prepared.br)
-                return [prepared.entry.br]
-            if encoding is not None and prepared.gzip is not None:
-                start_response(OK, prepared.gzip)
-                return [prepared.entry.gzip]
-            start_response(OK, prepared.plain)
-            return [prepared.entry.body]
+            headers, body = prepared.pick(
+                preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
+            )
+            start_response(OK, headers)
+            return [body]
         status, headers, body = hit_parts(environ, prepared.entry, "HIT")
         start_response(STATUS_LINES[status], headers)
         return [body]
