@@ -28,26 +28,24 @@ LOOKUP_CHUNK = 500
 FORM_MAX_LENGTH = 200
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), LOOKUP_CHUNK):
-        yield items[start : start + LOOKUP_CHUNK]
+def _rows_where(model, field: str, values: Iterable[str], *columns: str) -> Iterator[tuple]:
+    """``columns`` of the rows whose ``field`` is one of ``values``, asked for in chunks."""
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start : start + LOOKUP_CHUNK]
+        yield from model.objects.filter(**{f"{field}__in": chunk}).values_list(*columns)
 
 
 def lemmas_of(forms: Iterable[str]) -> dict[str, str]:
     """Each given lowercase word mapped to its lemma; a word without an entry is its own."""
-    wanted = sorted(set(forms))
-    found: dict[str, str] = {}
-    for chunk in _chunks(wanted):
-        found.update(WordForm.objects.filter(form__in=chunk).values_list("form", "lemma"))
-    return {form: found.get(form, form) for form in wanted}
+    wanted = set(forms)
+    found = dict(_rows_where(WordForm, "form", wanted, "form", "lemma"))
+    return {form: found.get(form, form) for form in sorted(wanted)}
 
 
 def forms_of(lemmas: Iterable[str]) -> frozenset[str]:
     """Every recorded form whose lemma is one of these (the lemmas themselves not included)."""
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(lemmas))):
-        found.update(WordForm.objects.filter(lemma__in=chunk).values_list("form", flat=True))
-    return frozenset(found)
+    return frozenset(form for (form,) in _rows_where(WordForm, "lemma", lemmas, "form"))
 
 
 def query_alternatives(text: str) -> list[tuple[str, ...]]:
@@ -80,9 +78,7 @@ def lexicon_extend(texts: Iterable[str]) -> int:
         if len(word) <= FORM_MAX_LENGTH and has_morphology(word)
     }
     lemma_of = {word: lemma(word) for word in candidates}
-    known: set[str] = set()
-    for chunk in _chunks(sorted(set(lemma_of.values()))):
-        known.update(LexiconLemma.objects.filter(lemma__in=chunk).values_list("lemma", flat=True))
+    known = {base for (base,) in _rows_where(LexiconLemma, "lemma", lemma_of.values(), "lemma")}
     rows = {word: base for word, base in lemma_of.items() if base != word}
     new_lemmas: set[str] = set()
     for word, base in sorted(lemma_of.items()):
